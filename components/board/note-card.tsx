@@ -1,0 +1,150 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import type * as Y from 'yjs';
+import {
+  deleteNote,
+  editNoteText,
+  linkIdeaToPain,
+  LANES,
+  type Lane,
+  moveNote,
+  NOTE_TEXT_MAX_CHARS,
+  type NoteView,
+} from '@/lib/board/board-doc';
+import type { PathStep } from '@/lib/board/path-doc';
+import { Button } from '../ui/button';
+import { ROLE_COLOUR } from './role-style';
+
+interface Props {
+  doc: Y.Doc;
+  note: NoteView;
+  /** Pains of the same step, which an idea may answer. */
+  pains?: NoteView[];
+  steps: PathStep[];
+  /** The viewer may change this note (its author or a facilitator, board not locked). */
+  editable: boolean;
+  /** The viewer may select it for a group. */
+  selectable: boolean;
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
+}
+
+/** One sticky note. Its text is a Y.Text: two people typing in it merge, nobody overwrites. */
+export function NoteCard({
+  doc,
+  note,
+  pains = [],
+  steps,
+  editable,
+  selectable,
+  selected,
+  onSelect,
+}: Props) {
+  const t = useTranslations();
+  const format = useFormatter();
+  // Anonymous workshops store no author name: the role alone then says who wrote it.
+  const role = t(`roles.${note.authorRole}`);
+  const who = note.authorName ? `${note.authorName} · ${role}` : role;
+  const label = `${t(`lanes.${note.lane}`)}: ${note.text.slice(0, 40)}`;
+  return (
+    <li
+      className="flex flex-col gap-1 rounded-md border border-stone-300 bg-amber-50 p-2 shadow-sm"
+      style={{ borderLeft: `6px solid ${ROLE_COLOUR[note.authorRole]}` }}
+      data-note-id={note.id}
+      data-lane={note.lane}
+    >
+      {editable ? (
+        <textarea
+          aria-label={t('board.noteText')}
+          className="w-full resize-y rounded border border-transparent bg-transparent p-1 focus:border-blue-700"
+          rows={2}
+          maxLength={NOTE_TEXT_MAX_CHARS}
+          value={note.text}
+          onChange={(e) => editNoteText(doc, note.id, e.target.value)}
+        />
+      ) : (
+        <p className="whitespace-pre-wrap break-words p-1">{note.text}</p>
+      )}
+      {note.painId && (
+        <p className="text-xs">
+          {t('board.answers', {
+            pain: pains.find((p) => p.id === note.painId)?.text.slice(0, 60) ?? '…',
+          })}
+        </p>
+      )}
+      <p className="text-xs text-stone-700">
+        {t('board.by', {
+          who,
+          time: format.dateTime(new Date(note.createdAt), { timeStyle: 'short' }),
+        })}
+      </p>
+      <div className="flex flex-wrap items-center gap-2 text-xs">
+        {selectable && (
+          <label className="flex items-center gap-1">
+            <input
+              type="checkbox"
+              checked={selected}
+              onChange={(e) => onSelect(e.target.checked)}
+            />
+            <span className="sr-only">
+              {t('board.select')}: {label}
+            </span>
+            <span aria-hidden="true">{t('board.select')}</span>
+          </label>
+        )}
+        {editable && (
+          <>
+            <select
+              aria-label={`${t('board.moveLane')}: ${label}`}
+              className="rounded border border-stone-400 bg-white px-1"
+              value={note.lane}
+              onChange={(e) => moveNote(doc, note.id, { lane: e.target.value as Lane })}
+            >
+              {LANES.map((l) => (
+                <option key={l} value={l}>
+                  {t(`lanes.${l}`)}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label={`${t('board.moveStep')}: ${label}`}
+              className="max-w-40 rounded border border-stone-400 bg-white px-1"
+              value={note.stepId}
+              onChange={(e) => moveNote(doc, note.id, { stepId: e.target.value })}
+            >
+              {steps.map((s, i) => (
+                <option key={s.id} value={s.id}>
+                  {i + 1}. {s.title}
+                </option>
+              ))}
+            </select>
+            {note.lane === 'ideas' && pains.length > 0 && (
+              <select
+                aria-label={`${t('board.answersPain')}: ${label}`}
+                className="max-w-40 rounded border border-stone-400 bg-white px-1"
+                value={note.painId ?? ''}
+                onChange={(e) => linkIdeaToPain(doc, note.id, e.target.value || null)}
+              >
+                <option value="">{t('board.noPain')}</option>
+                {pains.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.text.slice(0, 50)}
+                  </option>
+                ))}
+              </select>
+            )}
+            <Button
+              variant="secondary"
+              className="px-2 py-0 text-xs"
+              aria-label={`${t('board.delete')}: ${label}`}
+              onClick={() => deleteNote(doc, note.id)}
+            >
+              ✕
+            </Button>
+          </>
+        )}
+      </div>
+    </li>
+  );
+}

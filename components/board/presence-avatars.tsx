@@ -1,0 +1,90 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import type { Role } from '@/lib/domain/roles';
+import { useWorkshopDoc } from '@/lib/stores/doc-store';
+import type { BoardViewer } from './board-view';
+import { ROLE_COLOUR } from './role-style';
+
+interface Presence {
+  name: string;
+  role: Role;
+  stepId: string;
+}
+
+/**
+ * Who is looking at this step, as small initials. This client only sends its presence
+ * when the step it looks at changes, so a room of 150 sends little.
+ */
+export function PresenceAvatars({
+  doc,
+  stepId,
+  viewer,
+}: {
+  doc: Y.Doc;
+  stepId: string;
+  viewer: BoardViewer;
+}) {
+  const t = useTranslations('board');
+  const provider = useWorkshopDoc((s) => s.provider);
+  const awareness = provider?.awareness;
+  useEffect(() => {
+    if (!awareness) return;
+    const presence: Presence = { name: viewer.name, role: viewer.role, stepId };
+    awareness.setLocalStateField('presence', presence);
+  }, [awareness, stepId, viewer.name, viewer.role]);
+
+  const others = useSyncExternalStore(
+    (onChange) => {
+      if (!awareness) return () => undefined;
+      awareness.on('change', onChange);
+      return () => awareness.off('change', onChange);
+    },
+    () => snapshotOf(awareness, doc.clientID, stepId),
+    () => EMPTY,
+  );
+  if (others.length === 0) return null;
+  return (
+    <p
+      className="flex items-center gap-1"
+      aria-label={t('here', { names: others.map((p) => p.name).join(', ') })}
+      data-testid="presence-avatars"
+    >
+      {others.map((p, i) => (
+        <span
+          key={`${p.name}-${i}`}
+          title={p.name}
+          aria-hidden="true"
+          className="flex h-7 w-7 items-center justify-center rounded-full text-xs font-bold text-white"
+          style={{ background: ROLE_COLOUR[p.role] ?? '#666' }}
+        >
+          {p.name.slice(0, 2).toUpperCase()}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+const EMPTY: Presence[] = [];
+const cache = new WeakMap<object, { key: string; value: Presence[] }>();
+
+/** Others on this step; the same array while nothing relevant changed (for useSyncExternalStore). */
+function snapshotOf(
+  awareness: { getStates(): Map<number, Record<string, unknown>> } | undefined,
+  ownId: number,
+  stepId: string,
+): Presence[] {
+  if (!awareness) return EMPTY;
+  const value: Presence[] = [];
+  awareness.getStates().forEach((state, clientId) => {
+    const p = state.presence as Presence | undefined;
+    if (clientId !== ownId && p && p.stepId === stepId) value.push(p);
+  });
+  const key = `${stepId}|${value.map((p) => `${p.name}:${p.role}`).join(',')}`;
+  const cached = cache.get(awareness);
+  if (cached && cached.key === key) return cached.value;
+  cache.set(awareness, { key, value });
+  return value;
+}

@@ -1,0 +1,266 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { rolesPresent, type CurvePoint, type RatedRole } from '@/lib/analytics/curve';
+import { targetValence } from '@/lib/analytics/gaps';
+import { linePath, markerPath, type MarkerShape } from '@/lib/analytics/line-path';
+import type { AnalyticsStep } from '@/lib/analytics/types';
+import { useValenceFormat } from './format';
+import { ROLE_STYLE, TARGET_STYLE } from './palette';
+
+export type ChartStep = Pick<AnalyticsStep, 'id' | 'title' | 'critical' | 'targetFeeling'>;
+
+export interface EmotionCurveProps {
+  /** The path, in order. */
+  steps: readonly ChartStep[];
+  /** The curve of those steps (matched by step id). */
+  curve: readonly CurvePoint[];
+  /** `fromIndex` of each hand-off: a marker is drawn between that step and the next. */
+  handoffs?: readonly number[];
+  /** 'huge' for the projector: bigger type, lines and markers. Default 'normal'. */
+  size?: 'normal' | 'huge';
+}
+
+/** Geometry in viewBox units; the SVG scales to its container's width. */
+const SIZES = {
+  normal: {
+    col: 72,
+    plot: 220,
+    top: 34,
+    bottom: 26,
+    left: 34,
+    right: 12,
+    font: 12,
+    stroke: 2.5,
+    r: 5,
+  },
+  huge: {
+    col: 128,
+    plot: 420,
+    top: 60,
+    bottom: 48,
+    left: 60,
+    right: 20,
+    font: 26,
+    stroke: 5,
+    r: 10,
+  },
+} as const;
+
+const VALENCES = [3, 2, 1, 0, -1, -2, -3] as const;
+
+interface Line {
+  key: string;
+  label: string;
+  colour: string;
+  shape: MarkerShape;
+  dash?: string;
+  /** Horizontal nudge, so that roles feeling the same at a step do not hide each other. */
+  dodge: number;
+  values: (number | null)[];
+}
+
+/** An emotion curve per role across the steps, with the target, hand-offs and critical steps. */
+export function EmotionCurve({ steps, curve, handoffs = [], size = 'normal' }: EmotionCurveProps) {
+  const t = useTranslations('analytics');
+  const tr = useTranslations('roles');
+  const fmt = useValenceFormat();
+  const g = SIZES[size];
+  const width = g.left + Math.max(steps.length, 1) * g.col + g.right;
+  const height = g.top + g.plot + g.bottom;
+  const x = (i: number) => g.left + g.col * (i + 0.5);
+  const y = (v: number) => g.top + ((3 - v) / 6) * g.plot;
+
+  const byId = new Map(curve.map((p) => [p.stepId, p]));
+  const points = steps.map((s) => byId.get(s.id));
+  const roles = rolesPresent(curve);
+  const targets = steps.map((s) => targetValence(s.targetFeeling));
+  const roleMean = (role: RatedRole, i: number) => points[i]?.byRole[role]?.mean ?? null;
+
+  const lines: Line[] = [
+    ...roles.map((role, k) => ({
+      key: role,
+      label: tr(role),
+      ...ROLE_STYLE[role],
+      dodge: (k - (roles.length - 1) / 2) * g.r,
+      values: steps.map((_, i) => roleMean(role, i)),
+    })),
+    { key: 'target', label: t('target'), ...TARGET_STYLE, dodge: 0, values: targets },
+  ];
+  const marks = handoffs.filter((from) => from >= 0 && from + 1 < steps.length);
+
+  const low = points.reduce<{ i: number; mean: number } | null>((acc, p, i) => {
+    const mean = p?.overall?.mean;
+    return mean !== undefined && (acc === null || mean < acc.mean) ? { i, mean } : acc;
+  }, null);
+  const summary = low
+    ? t('curveSummary', {
+        steps: steps.length,
+        roles: roles.map((r) => tr(r)).join(', '),
+        number: low.i + 1,
+        title: steps[low.i]?.title ?? '',
+        mean: fmt.level(low.mean),
+      })
+    : t('curveEmpty', { steps: steps.length });
+
+  return (
+    <figure className={size === 'huge' ? 'text-2xl' : 'text-sm'} data-testid="emotion-curve">
+      <svg
+        role="img"
+        aria-label={summary}
+        viewBox={`0 0 ${width} ${height}`}
+        className={`h-auto w-full ${size === 'huge' ? 'max-h-[80vh]' : ''}`}
+        // Scale with the container, but not so far that the labels dwarf the page's text.
+        style={{ maxWidth: width * (size === 'huge' ? 2 : 1.25) }}
+        fontSize={g.font}
+      >
+        {VALENCES.map((v) => (
+          <g key={v}>
+            <line
+              x1={g.left}
+              x2={width - g.right}
+              y1={y(v)}
+              y2={y(v)}
+              stroke={v === 0 ? '#1c2330' : '#d6d3d1'}
+              strokeWidth={v === 0 ? g.stroke / 1.5 : 1}
+            />
+            <text x={g.left - 6} y={y(v)} textAnchor="end" dominantBaseline="middle" fill="#44403c">
+              {fmt.level(v)}
+            </text>
+          </g>
+        ))}
+        {marks.map((from) => (
+          <g key={`handoff-${from}`} data-handoff={from}>
+            <title>{t('handoffBetween', { from: from + 1, to: from + 2 })}</title>
+            <line
+              x1={x(from) + g.col / 2}
+              x2={x(from) + g.col / 2}
+              y1={g.top}
+              y2={g.top + g.plot}
+              stroke="#57534e"
+              strokeWidth={g.stroke / 2}
+              strokeDasharray="2 4"
+            />
+            <text x={x(from) + g.col / 2} y={g.top - g.font * 0.6} textAnchor="middle">
+              ⇄
+            </text>
+          </g>
+        ))}
+        {steps.map((s, i) => (
+          <g key={s.id}>
+            <text x={x(i)} y={height - g.bottom / 3} textAnchor="middle" fill="#1c2330">
+              <title>{s.title}</title>
+              {i + 1}
+            </text>
+            {s.critical && (
+              <text x={x(i)} y={g.top - g.font * 0.6} textAnchor="middle" data-critical={i}>
+                <title>{t('critical')}</title>★
+              </text>
+            )}
+          </g>
+        ))}
+        {lines.map((line) => (
+          <g key={line.key}>
+            <path
+              d={linePath(
+                line.values.map((v, i) => (v === null ? null : { x: x(i) + line.dodge, y: y(v) })),
+              )}
+              data-line={line.key}
+              fill="none"
+              stroke={line.colour}
+              strokeWidth={g.stroke}
+              strokeDasharray={line.dash}
+              strokeLinejoin="round"
+            />
+            {line.values.map((v, i) =>
+              v === null ? null : (
+                <path
+                  key={i}
+                  d={markerPath(line.shape, x(i) + line.dodge, y(v), g.r)}
+                  fill={line.colour}
+                  stroke="#ffffff"
+                  strokeWidth={1}
+                >
+                  <title>
+                    {t('point', { line: line.label, number: i + 1, mean: fmt.level(v) })}
+                  </title>
+                </path>
+              ),
+            )}
+          </g>
+        ))}
+      </svg>
+      <figcaption>
+        <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1" aria-label={t('legend')}>
+          {lines.map((line) => (
+            <li key={line.key} className="flex items-center gap-1">
+              <LegendSwatch shape={line.shape} colour={line.colour} dash={line.dash} />
+              {line.label}
+            </li>
+          ))}
+          {steps.some((s) => s.critical) && (
+            <li className="flex items-center gap-1">
+              <span aria-hidden="true">★</span> {t('critical')}
+            </li>
+          )}
+          {marks.length > 0 && (
+            <li className="flex items-center gap-1">
+              <span aria-hidden="true">⇄</span> {t('handoff')}
+            </li>
+          )}
+        </ul>
+      </figcaption>
+      <table className="sr-only">
+        <caption>{t('meansCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('step')}</th>
+            {roles.map((role) => (
+              <th key={role} scope="col">
+                {tr(role)}
+              </th>
+            ))}
+            <th scope="col">{t('overall')}</th>
+            <th scope="col">{t('target')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {steps.map((s, i) => {
+            const cell = (v: number | null | undefined) =>
+              v == null ? t('noRatings') : fmt.level(v);
+            return (
+              <tr key={s.id}>
+                <th scope="row">
+                  {t('stepName', { number: i + 1, title: s.title })}
+                  {s.critical && `, ${t('critical')}`}
+                </th>
+                {roles.map((role) => (
+                  <td key={role}>{cell(roleMean(role, i))}</td>
+                ))}
+                <td>{cell(points[i]?.overall?.mean)}</td>
+                <td>{targets[i] === null ? '–' : fmt.level(targets[i] as number)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
+function LegendSwatch({
+  shape,
+  colour,
+  dash,
+}: {
+  shape: MarkerShape;
+  colour: string;
+  dash?: string;
+}) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 28 14" className="h-[0.9em] w-[1.8em] shrink-0">
+      <line x1="1" x2="27" y1="7" y2="7" stroke={colour} strokeWidth="2" strokeDasharray={dash} />
+      <path d={markerPath(shape, 14, 7, 4.5)} fill={colour} stroke="#ffffff" strokeWidth="1" />
+    </svg>
+  );
+}

@@ -1,0 +1,133 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { type FormEvent, useState } from 'react';
+import type { NoteView } from '@/lib/board/board-doc';
+import type { PathStep } from '@/lib/board/path-doc';
+import type { ActionInput, ActionItem } from '@/lib/domain/actions';
+import { Button } from '../ui/button';
+import { Field, inputClass } from '../ui/field';
+
+const EMPTY: ActionInput = {
+  text: '',
+  owner: null,
+  department: null,
+  dueDate: null,
+  stepId: null,
+  ideaId: null,
+};
+
+/** Creates an action, or edits `initial`. Every field but the text is optional. */
+export function ActionForm({
+  initial,
+  steps,
+  ideas,
+  onSave,
+  onCancel,
+}: {
+  initial?: ActionItem;
+  steps: PathStep[];
+  ideas: NoteView[];
+  onSave: (input: ActionInput) => Promise<boolean>;
+  onCancel?: () => void;
+}) {
+  const t = useTranslations('actions');
+  const [draft, setDraft] = useState<ActionInput>(initial ?? EMPTY);
+  const id = (f: string) => `action-${initial?.id ?? 'new'}-${f}`;
+  const set = (patch: Partial<ActionInput>) => setDraft((d) => ({ ...d, ...patch }));
+  const orNull = (v: string) => (v.trim() ? v : null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (await onSave({ ...draft, text: draft.text.trim() })) {
+      if (!initial) setDraft(EMPTY);
+    }
+  }
+
+  return (
+    <form
+      onSubmit={submit}
+      className="grid gap-3 rounded-lg border border-stone-300 bg-white p-3 md:grid-cols-2"
+    >
+      <div className="md:col-span-2">
+        <Field id={id('text')} label={t('text')}>
+          <input
+            id={id('text')}
+            className={inputClass}
+            required
+            maxLength={300}
+            value={draft.text}
+            onChange={(e) => set({ text: e.target.value })}
+          />
+        </Field>
+      </div>
+      <Field id={id('owner')} label={t('owner')}>
+        <input
+          id={id('owner')}
+          className={inputClass}
+          maxLength={80}
+          value={draft.owner ?? ''}
+          onChange={(e) => set({ owner: orNull(e.target.value) })}
+        />
+      </Field>
+      <Field id={id('department')} label={t('department')}>
+        <input
+          id={id('department')}
+          className={inputClass}
+          maxLength={80}
+          value={draft.department ?? ''}
+          onChange={(e) => set({ department: orNull(e.target.value) })}
+        />
+      </Field>
+      <Field id={id('due')} label={t('due')}>
+        <input
+          id={id('due')}
+          type="date"
+          className={inputClass}
+          value={draft.dueDate ?? ''}
+          onChange={(e) => set({ dueDate: orNull(e.target.value) })}
+        />
+      </Field>
+      <Field id={id('step')} label={t('step')}>
+        <select
+          id={id('step')}
+          className={inputClass}
+          value={draft.stepId ?? ''}
+          onChange={(e) => set({ stepId: orNull(e.target.value) })}
+        >
+          <option value="">{t('none')}</option>
+          {steps.map((s, i) => (
+            <option key={s.id} value={s.id}>
+              {i + 1}. {s.title}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id={id('idea')} label={t('idea')}>
+        <select
+          id={id('idea')}
+          className={inputClass}
+          value={draft.ideaId ?? ''}
+          onChange={(e) => set({ ideaId: orNull(e.target.value) })}
+        >
+          <option value="">{t('none')}</option>
+          {ideas.map((idea) => (
+            <option key={idea.id} value={idea.id}>
+              {idea.text.slice(0, 60)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="flex items-end gap-2">
+        <Button type="submit" disabled={!draft.text.trim()}>
+          {initial ? t('save') : t('add')}
+        </Button>
+        {onCancel && (
+          <Button variant="secondary" onClick={onCancel}>
+            {t('cancel')}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,154 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import type * as Y from 'yjs';
+import type { PathStep } from '@/lib/board/path-doc';
+import { can } from '@/lib/domain/permissions';
+import type { WorkshopState, You } from '@/lib/domain/workshop';
+import { StepBoard } from '../board/step-board';
+import { ActionsPanel } from '../decide/actions-panel';
+import { VoteBoard } from '../decide/vote-board';
+import { JourneyView } from '../path/journey-view';
+import { stepKey } from '@/lib/domain/ratings';
+import { useSession } from '@/lib/stores/session-store';
+import { RatingForm } from './rating-form';
+import { ReadyButton } from './ready-button';
+import { RevealView } from './reveal-view';
+import { StepRatings } from './step-ratings';
+import { TargetList } from './target-list';
+import { WalkView } from './walk-view';
+import { WarmupForm } from './warmup-form';
+
+/** What a participant does in the current phase. */
+export function ParticipantStage({
+  state,
+  you,
+  steps,
+  doc,
+}: {
+  state: WorkshopState;
+  you: You;
+  steps: PathStep[];
+  doc: Y.Doc | null;
+}) {
+  const { control } = state;
+  const myRatings = useSession((s) => s.myRatings);
+  const tSummary = useTranslations('summary');
+  const viewer = { participantId: you.participantId, name: you.name, role: you.role };
+  const ready = can(you.role, 'ready.mark') &&
+    control.phase !== 'lobby' &&
+    control.phase !== 'summary' && <ReadyButton control={control} youId={you.participantId} />;
+  switch (control.phase) {
+    case 'warmup':
+      return (
+        <Panel>
+          <WarmupForm state={state} you={you} />
+          {ready}
+        </Panel>
+      );
+    case 'target':
+      return (
+        <Panel>
+          <TargetList steps={steps} doc={doc} editable={false} />
+          {ready}
+        </Panel>
+      );
+    case 'walk':
+      return (
+        <Panel>
+          <WalkView control={control} steps={steps}>
+            {(step) => {
+              const key = stepKey(control.round, step.id);
+              const board = (
+                <StepBoard
+                  doc={doc}
+                  steps={steps}
+                  control={control}
+                  viewer={viewer}
+                  fixedStepId={step.id}
+                />
+              );
+              if (control.revealed.includes(key)) {
+                return (
+                  <>
+                    <StepRatings stepId={step.id} round={control.round} />
+                    {board}
+                  </>
+                );
+              }
+              const mine = myRatings.find((r) => r.stepId === step.id && r.round === control.round);
+              return (
+                <>
+                  {can(you.role, 'rate') && (
+                    <RatingForm
+                      key={key}
+                      stepId={step.id}
+                      mine={mine}
+                      locked={control.locked.includes(key)}
+                    />
+                  )}
+                  {ready}
+                  {board}
+                </>
+              );
+            }}
+          </WalkView>
+        </Panel>
+      );
+    case 'reflect':
+    case 'ideate':
+      return (
+        <Panel>
+          <StepBoard doc={doc} steps={steps} control={control} viewer={viewer} />
+          {ready}
+          <RevealView steps={steps} round={control.round} />
+        </Panel>
+      );
+    case 'vote':
+      return (
+        <Panel>
+          <VoteBoard state={state} you={you} steps={steps} doc={doc} />
+          {ready}
+        </Panel>
+      );
+    case 'actions':
+      return (
+        <Panel>
+          <ActionsPanel state={state} you={you} steps={steps} doc={doc} />
+          {ready}
+        </Panel>
+      );
+    case 'reveal':
+      return (
+        <Panel>
+          <RevealView steps={steps} round={control.round} />
+          {ready}
+        </Panel>
+      );
+    case 'summary':
+      return (
+        <Panel>
+          <a
+            href={`/w/${state.info.id}/summary`}
+            className="self-start rounded-md bg-boot px-4 py-2 font-medium text-white"
+          >
+            {tSummary('open')}
+          </a>
+          <RevealView steps={steps} round={control.round} />
+        </Panel>
+      );
+    default:
+      return (
+        <Panel>
+          <JourneyView steps={steps} spotlightId={control.stepId ?? undefined} />
+          {ready}
+        </Panel>
+      );
+  }
+}
+
+function Panel({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="flex min-w-0 flex-col gap-4 rounded-xl bg-white p-6 shadow-sm">{children}</div>
+  );
+}

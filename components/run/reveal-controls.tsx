@@ -1,0 +1,91 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { type PathStep, readSituations, type SituationCard } from '@/lib/board/path-doc';
+import { useDocValue } from '@/lib/client/use-doc-value';
+import { useWorkshopDoc } from '@/lib/stores/doc-store';
+import { useJourneyAnalysis } from '@/lib/client/use-analysis';
+import { can } from '@/lib/domain/permissions';
+import { stepKey } from '@/lib/domain/ratings';
+import type { WorkshopState } from '@/lib/domain/workshop';
+import { Breakdowns } from '../charts/breakdowns';
+import { Rankings } from '../charts/rankings';
+import { Button } from '../ui/button';
+import { ErrorMessage } from '../ui/error-message';
+import { RevealView } from './reveal-view';
+import { StepRatings } from './step-ratings';
+import { useCommand } from './use-command';
+
+const NO_CARDS: SituationCard[] = [];
+
+/** For one step: how many rated, lock, and reveal; then its ratings once revealed. */
+export function StepRevealControls({ state, step }: { state: WorkshopState; step: PathStep }) {
+  const t = useTranslations();
+  const { run, error } = useCommand();
+  const { control } = state;
+  const key = stepKey(control.round, step.id);
+  const raters = state.participants.filter((p) => can(p.role, 'rate')).length;
+  const revealed = control.revealed.includes(key);
+  const locked = control.locked.includes(key);
+  return (
+    <div className="flex flex-col gap-3">
+      <p
+        className="text-lg font-semibold"
+        data-testid="rated-count"
+        data-count={state.ratingCounts[key] ?? 0}
+      >
+        {t('rate.rated', { count: state.ratingCounts[key] ?? 0, total: raters })}
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <Button
+          variant="secondary"
+          onClick={() => run('walk:lock', { stepId: step.id, locked: !locked })}
+        >
+          {locked ? t('reveal.unlock') : t('reveal.lock')}
+        </Button>
+        {!revealed && (
+          <Button onClick={() => run('reveal:step', { stepId: step.id })}>
+            {t('reveal.step')}
+          </Button>
+        )}
+      </div>
+      <ErrorMessage code={error} />
+      {revealed ? (
+        <StepRatings stepId={step.id} round={control.round} />
+      ) : (
+        <p className="text-sm">{t('reveal.hidden')}</p>
+      )}
+    </div>
+  );
+}
+
+/** The reveal phase for the facilitator: reveal everything, then the rankings to talk about. */
+export function RevealControls({ state, steps }: { state: WorkshopState; steps: PathStep[] }) {
+  const t = useTranslations();
+  const { run, error } = useCommand();
+  const analysis = useJourneyAnalysis(steps, state.control.round);
+  const allRounds = useJourneyAnalysis(steps, undefined);
+  const doc = useWorkshopDoc((s) => s.doc);
+  const cards = useDocValue(doc, readSituations, NO_CARDS);
+  const allRevealed = steps.every((s) =>
+    state.control.revealed.includes(stepKey(state.control.round, s.id)),
+  );
+  return (
+    <div className="flex flex-col gap-6">
+      {!allRevealed && (
+        <Button className="self-start" onClick={() => run('reveal:all', {})}>
+          {t('reveal.all')}
+        </Button>
+      )}
+      <ErrorMessage code={error} />
+      <RevealView steps={steps} round={state.control.round} />
+      <Rankings steps={steps} analysis={analysis} />
+      <Breakdowns
+        steps={steps}
+        analysis={analysis}
+        byRound={allRounds.byRound}
+        cardTitles={Object.fromEntries(cards.map((c) => [c.id, c.title]))}
+      />
+    </div>
+  );
+}

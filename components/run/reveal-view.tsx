@@ -1,0 +1,57 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import type { PathStep } from '@/lib/board/path-doc';
+import { useJourneyAnalysis } from '@/lib/client/use-analysis';
+import { EmotionCurve } from '../charts/emotion-curve';
+import { HeatMap } from '../charts/heat-map';
+
+const fmt = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
+
+/** What the room sees after a reveal: the largest perception gap, the curves and the heat map. */
+export function RevealView({
+  steps,
+  round,
+  size = 'normal',
+}: {
+  steps: PathStep[];
+  round: number;
+  size?: 'normal' | 'huge';
+}) {
+  const t = useTranslations();
+  const analysis = useJourneyAnalysis(steps, round);
+  const gap = analysis.rankings.perceptionGaps[0];
+  const gapStep = gap ? steps[gap.index] : undefined;
+  const huge = size === 'huge';
+  return (
+    <section className="flex min-w-0 flex-col gap-6">
+      {gap && gapStep && gap.high && gap.low && (
+        <div
+          className="rounded-lg border-2 border-boot p-4"
+          data-testid="biggest-gap"
+          data-step-id={gapStep.id}
+        >
+          <p className={`${huge ? 'text-4xl' : 'text-xl'} font-bold`}>
+            {t('reveal.biggestGap', { title: gapStep.title })}
+          </p>
+          <p className={huge ? 'text-3xl' : ''}>
+            {t('reveal.gapDetail', {
+              a: t(`roles.${gap.high.role}`),
+              am: fmt(gap.high.mean),
+              b: t(`roles.${gap.low.role}`),
+              bm: fmt(gap.low.mean),
+              gap: fmt(gap.gap ?? 0),
+            })}
+          </p>
+        </div>
+      )}
+      <EmotionCurve
+        steps={steps}
+        curve={analysis.curve}
+        handoffs={analysis.handoffs.map((h) => h.fromIndex)}
+        size={size}
+      />
+      <HeatMap steps={steps} curve={analysis.curve} size={size} />
+    </section>
+  );
+}

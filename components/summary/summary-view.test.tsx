@@ -1,0 +1,81 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { analyseJourney } from '@/lib/analytics/journey';
+import { EXPORT_SCHEMA, EXPORT_VERSION, type WorkshopExport } from '@/lib/export/model';
+import { RATINGS, renderEn, STEPS } from '../charts/test-utils';
+import { SummaryView } from './summary-view';
+
+const path = STEPS.map((s) => ({
+  ...s,
+  description: '',
+  stage: 'during' as const,
+  channel: 'web' as const,
+  artefact: null,
+}));
+
+const data: WorkshopExport = {
+  schema: EXPORT_SCHEMA,
+  version: EXPORT_VERSION,
+  exportedAt: '2026-11-23T10:00:00.000Z',
+  workshop: {
+    id: 'w1',
+    title: 'Tilauksesta laskuun – kevät',
+    templateId: 'b2b-order-to-invoice',
+    locale: 'en',
+    createdAt: '2026-11-23T09:00:00.000Z',
+    phase: 'summary',
+    rounds: 1,
+    anonymous: true,
+  },
+  path,
+  personas: [],
+  situations: [],
+  participantsByRole: { leader: 1, customer: 2 },
+  warmup: null,
+  ratings: [],
+  notes: [
+    {
+      id: 'n1',
+      stepId: 'delivery',
+      lane: 'pains',
+      text: 'Rahtikirjassa ei kerrottu, miksi rivi puuttui',
+      authorRole: 'customer',
+      authorName: '',
+      createdAt: '2026-11-23T09:30:00.000Z',
+      groupId: null,
+    },
+  ],
+  groups: [],
+  ideas: [
+    { noteId: 'i1', stepId: 'delivery', text: 'Tell the customer about back orders', dots: 7 },
+  ],
+  actions: [
+    {
+      id: 'a1',
+      text: 'Add back orders to the waybill',
+      owner: 'Päivi',
+      department: 'Logistics',
+      dueDate: '2027-01-31',
+      stepId: 'delivery',
+      ideaId: 'i1',
+      createdAt: '2026-11-23T10:00:00.000Z',
+    },
+  ],
+  analysis: analyseJourney(STEPS, RATINGS),
+};
+
+describe('SummaryView', () => {
+  it('puts facts, pains, ideas and actions on one page', () => {
+    renderEn(<SummaryView data={data} />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      'Summary: Tilauksesta laskuun – kevät',
+    );
+    expect(screen.getByTestId('summary-participants').textContent).toBe(
+      'Leader 1, Customer proxy 2',
+    );
+    expect(screen.getByText(/Rahtikirjassa ei kerrottu/)).toBeTruthy();
+    expect(screen.getByTestId('summary-ideas').textContent).toContain('7 dots');
+    expect(screen.getByTestId('summary-actions').textContent).toContain('Päivi');
+    expect(screen.getByRole('img', { name: /Emotion curve/ })).toBeTruthy();
+  });
+});

@@ -1,0 +1,19 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { useSession } from '@/lib/stores/session-store';
+import { LocaleSwitcher } from '../locale-switcher';
+import { ConnectionBadge } from './connection-badge';
+
+export function WorkshopHeader({ title }: { title: ReactNode }) {
+  const status = useSession((s) => s.status);
+  return (
+    <header className="flex flex-wrap items-center justify-between gap-3 border-b border-stone-300 bg-white px-4 py-3">
+      <h1 className="text-xl font-bold">{title}</h1>
+      <div className="flex items-center gap-4">
+        <ConnectionBadge status={status} />
+        <LocaleSwitcher />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,58 @@
+import { LENSES, type Lens } from '../domain/roles';
+import { curve, isRatedRole, type CurvePoint } from './curve';
+import type { AnalyticsRating, AnalyticsStep } from './types';
+
+export interface CardSegment {
+  /** The situation card; null gathers the ratings given without a card. */
+  cardId: string | null;
+  /** Counted ratings in this segment. */
+  count: number;
+  curve: CurvePoint[];
+}
+
+export interface RoundSegment {
+  round: number;
+  count: number;
+  /** How many counted ratings of the round were given through each lens. */
+  lenses: Record<Lens, number>;
+  curve: CurvePoint[];
+}
+
+type StepRef = Pick<AnalyticsStep, 'id'>;
+
+/** Ratings that count: a rated role, on a step of the path. */
+function counted(steps: readonly StepRef[], ratings: readonly AnalyticsRating[]) {
+  const ids = new Set(steps.map((s) => s.id));
+  return ratings.filter((r) => isRatedRole(r.role) && ids.has(r.stepId));
+}
+
+/** The curve split by situation card, cards in id order, "no card" last. */
+export function byCard(
+  steps: readonly StepRef[],
+  ratings: readonly AnalyticsRating[],
+): CardSegment[] {
+  const own = counted(steps, ratings);
+  const ids = [...new Set(own.map((r) => r.cardId))].sort((a, b) =>
+    a === null ? 1 : b === null ? -1 : a.localeCompare(b),
+  );
+  return ids.map((cardId) => {
+    const mine = own.filter((r) => r.cardId === cardId);
+    return { cardId, count: mine.length, curve: curve(steps, mine) };
+  });
+}
+
+/** The curve split by round (one walk of the path), with the lens mix of each round. */
+export function byRound(
+  steps: readonly StepRef[],
+  ratings: readonly AnalyticsRating[],
+): RoundSegment[] {
+  const own = counted(steps, ratings);
+  const rounds = [...new Set(own.map((r) => r.round))].sort((a, b) => a - b);
+  return rounds.map((round) => {
+    const mine = own.filter((r) => r.round === round);
+    const lenses = Object.fromEntries(
+      LENSES.map((lens) => [lens, mine.filter((r) => r.lens === lens).length]),
+    ) as Record<Lens, number>;
+    return { round, count: mine.length, lenses, curve: curve(steps, mine) };
+  });
+}

@@ -1,0 +1,14 @@
+/** The board's lanes per step, in display order. (No Yjs here: the phase machine uses it.) */
+export const LANES = [
+  'customerDoes',
+  'customerThinks',
+  'customerFeels',
+  'staffDoes',
+  'staffFeels',
+  'backstage',
+  'pains',
+  'gains',
+  'ideas',
+  'questions',
+] as const;
+export type Lane = (typeof LANES)[number];

@@ -1,0 +1,24 @@
+/** Shared fixtures for the unit tests of `applyCommand` (commands*.test.ts). */
+import { type Actor, initialControl } from './commands';
+import { PHASES } from './phases';
+import type { Role } from './roles';
+import type { ControlState } from './workshop';
+
+export const PATH = { stepIds: ['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8'] };
+export const NOW = 1_700_000_000_000;
+
+export function who(role: Role, now = NOW): Actor {
+  return { participantId: `p-${role}`, role, now };
+}
+
+/** Every phase enabled, in the walk on the first step of round 1, at revision 7. */
+export function control(overrides: Partial<ControlState> = {}): ControlState {
+  return {
+    ...initialControl(PHASES),
+    phase: 'walk',
+    stepId: 's1',
+    revision: 7,
+    readiness: { scope: 'walk:1:s1', doneIds: [] },
+    ...overrides,
+  };
+}

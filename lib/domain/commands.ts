@@ -1,0 +1,246 @@
+import { LANES, type Lane } from '../board/lanes';
+import { ErrorCode } from '../protocol/codes';
+import { assertNever } from './assert-never';
+import { can } from './permissions';
+import { canEnterPhase, nextPhase, normalisePhases, type Phase, previousPhase } from './phases';
+import { stepKey } from './ratings';
+import type { Role } from './roles';
+import { addTime, IDLE_TIMER, pauseTimer, resumeTimer, startTimer, type Timer } from './timer';
+import { applyVoteCommand, closeOnLeaving, DEFAULT_VOTE_SETTINGS, type VoteCommand } from './votes';
+import type { ControlState, Pace } from './workshop';
+
+/** A validated request to change the authoritative control state. */
+export type Command =
+  | { type: 'phase.next' }
+  | { type: 'phase.prev' }
+  | { type: 'phase.set'; phase: Phase }
+  | { type: 'phase.configure'; enabled: Phase[] }
+  | { type: 'walk.step'; stepId: string }
+  | { type: 'walk.next' }
+  | { type: 'walk.prev' }
+  | { type: 'walk.pace'; pace: Pace }
+  | { type: 'round.start' }
+  | { type: 'timer.start'; durationMs: number }
+  | { type: 'timer.pause' }
+  | { type: 'timer.resume' }
+  | { type: 'timer.add'; ms: number }
+  | { type: 'timer.stop' }
+  | { type: 'ready.set'; ready: boolean }
+  | { type: 'warmup.close' }
+  | { type: 'settings.anonymous'; anonymous: boolean }
+  | { type: 'walk.lock'; stepId: string; locked: boolean }
+  | { type: 'reveal.step'; stepId: string }
+  | { type: 'reveal.all' }
+  | { type: 'board.lanes'; hidden: Lane[] }
+  | { type: 'board.lock'; locked: boolean }
+  | VoteCommand;
+
+export type CommandResult =
+  { ok: true; state: ControlState } | { ok: false; code: ErrorCode; message: string };
+
+/** What the phase machine needs to know of the workshop's document. */
+export interface PathFacts {
+  stepIds: readonly string[];
+}
+
+/** Who asks, and when (server time). */
+export interface Actor {
+  participantId: string;
+  role: Role;
+  now: number;
+}
+
+function reject(code: ErrorCode, message: string): CommandResult {
+  return { ok: false, code, message };
+}
+
+/** The readiness scope: one per step of each walk round, one per other phase and round. */
+export function readinessScope(state: Pick<ControlState, 'phase' | 'round' | 'stepId'>): string {
+  return state.phase === 'walk'
+    ? `walk:${state.round}:${state.stepId ?? '-'}`
+    : `${state.phase}:${state.round}`;
+}
+
+/** Finishes an accepted change: new revision, and readiness reset when the scope moved on. */
+function accept(before: ControlState, after: ControlState): CommandResult {
+  const scope = readinessScope(after);
+  const readiness =
+    scope === after.readiness.scope ? after.readiness : { scope, doneIds: [] as string[] };
+  return { ok: true, state: { ...after, readiness, revision: before.revision + 1 } };
+}
+
+function enter(state: ControlState, phase: Phase | null, path: PathFacts): CommandResult {
+  if (phase === null || !canEnterPhase(state.enabledPhases, phase)) {
+    return reject(ErrorCode.INVALID_TRANSITION, `Cannot move to phase ${String(phase)}`);
+  }
+  if (phase !== 'lobby' && path.stepIds.length === 0) {
+    return reject(ErrorCode.PATH_EMPTY, 'Add at least one step before starting');
+  }
+  // Entering the walk puts the spotlight on a step that still exists (the first by default).
+  const stepId =
+    phase === 'walk' && (!state.stepId || !path.stepIds.includes(state.stepId))
+      ? (path.stepIds[0] ?? null)
+      : state.stepId;
+  return accept(state, { ...closeOnLeaving(state, phase), phase, stepId });
+}
+
+function spotlight(
+  state: ControlState,
+  stepId: string | undefined,
+  path: PathFacts,
+): CommandResult {
+  if (state.phase !== 'walk') return reject(ErrorCode.INVALID_TRANSITION, 'The walk is not on');
+  if (!stepId || !path.stepIds.includes(stepId)) {
+    return reject(ErrorCode.NOT_FOUND, 'No such step');
+  }
+  return accept(state, { ...state, stepId });
+}
+
+function withTimer(state: ControlState, timer: Timer | null, what: string): CommandResult {
+  if (!timer) return reject(ErrorCode.INVALID_TRANSITION, `The timer cannot ${what} now`);
+  return accept(state, { ...state, timer });
+}
+
+/** Facilitator-only commands; the rest (readiness) any participant who takes part may send. */
+function facilitatorCommand(
+  state: ControlState,
+  command: Exclude<Command, { type: 'ready.set' }>,
+  path: PathFacts,
+  now: number,
+): CommandResult {
+  const stepIndex = state.stepId ? path.stepIds.indexOf(state.stepId) : -1;
+  switch (command.type) {
+    case 'phase.set':
+      return enter(state, command.phase, path);
+    case 'phase.next':
+      return enter(state, nextPhase(state.enabledPhases, state.phase), path);
+    case 'phase.prev':
+      return enter(state, previousPhase(state.enabledPhases, state.phase), path);
+    case 'phase.configure': {
+      const enabledPhases = normalisePhases(command.enabled);
+      if (!enabledPhases.includes(state.phase)) {
+        return reject(ErrorCode.INVALID_TRANSITION, 'The current phase must stay in use');
+      }
+      return accept(state, { ...state, enabledPhases });
+    }
+    case 'walk.step':
+      return spotlight(state, command.stepId, path);
+    case 'walk.next':
+      return spotlight(state, path.stepIds[stepIndex + 1], path);
+    case 'walk.prev':
+      return spotlight(state, stepIndex > 0 ? path.stepIds[stepIndex - 1] : undefined, path);
+    case 'walk.pace':
+      return accept(state, { ...state, pace: command.pace });
+    case 'round.start': {
+      if (!state.enabledPhases.includes('walk')) {
+        return reject(ErrorCode.INVALID_TRANSITION, 'The walk is not among the phases');
+      }
+      if (path.stepIds.length === 0) return reject(ErrorCode.PATH_EMPTY, 'The path is empty');
+      const next = { ...state, round: state.round + 1, phase: 'walk' as const };
+      return accept(state, { ...next, stepId: path.stepIds[0] ?? null, timer: IDLE_TIMER });
+    }
+    case 'timer.start':
+      return withTimer(state, startTimer(command.durationMs, now), 'start');
+    case 'timer.pause':
+      return withTimer(state, pauseTimer(state.timer, now), 'pause');
+    case 'timer.resume':
+      return withTimer(state, resumeTimer(state.timer, now), 'resume');
+    case 'timer.add':
+      return withTimer(state, addTime(state.timer, command.ms, now), 'take more time');
+    case 'timer.stop':
+      return withTimer(state, state.timer.status === 'idle' ? null : IDLE_TIMER, 'stop');
+    case 'warmup.close':
+      // Closing is final, so only from inside the warm-up: no accidental close in the lobby.
+      if (state.phase !== 'warmup')
+        return reject(ErrorCode.INVALID_TRANSITION, 'Not in the warm-up');
+      if (state.warmupClosed) return reject(ErrorCode.INVALID_TRANSITION, 'Already closed');
+      return accept(state, { ...state, warmupClosed: true });
+    case 'walk.lock': {
+      if (!path.stepIds.includes(command.stepId))
+        return reject(ErrorCode.NOT_FOUND, 'No such step');
+      const key = stepKey(state.round, command.stepId);
+      const others = state.locked.filter((k) => k !== key);
+      return accept(state, { ...state, locked: command.locked ? [...others, key] : others });
+    }
+    case 'reveal.step': {
+      if (!path.stepIds.includes(command.stepId))
+        return reject(ErrorCode.NOT_FOUND, 'No such step');
+      const key = stepKey(state.round, command.stepId);
+      if (state.revealed.includes(key))
+        return reject(ErrorCode.INVALID_TRANSITION, 'Already revealed');
+      return accept(state, { ...state, revealed: [...state.revealed, key] });
+    }
+    case 'reveal.all': {
+      // Every step of every round so far: a reveal is never taken back.
+      const keys = new Set(state.revealed);
+      for (let round = 1; round <= state.round; round++) {
+        for (const id of path.stepIds) keys.add(stepKey(round, id));
+      }
+      return accept(state, { ...state, revealed: [...keys] });
+    }
+    case 'board.lanes':
+      return accept(state, {
+        ...state,
+        hiddenLanes: LANES.filter((l) => command.hidden.includes(l)),
+      });
+    case 'board.lock':
+      return accept(state, { ...state, boardLocked: command.locked });
+    case 'votes.configure':
+    case 'votes.close':
+    case 'votes.reopen':
+    case 'actions.allow': {
+      const result = applyVoteCommand(state, command);
+      return result.ok ? accept(state, result.state) : result;
+    }
+    case 'settings.anonymous':
+      // Stricter is always allowed; named again only before anything has been shared.
+      if (!command.anonymous && state.anonymous && (state.phase !== 'lobby' || state.round > 1)) {
+        return reject(ErrorCode.INVALID_TRANSITION, 'Anonymity can only be made stricter now');
+      }
+      return accept(state, { ...state, anonymous: command.anonymous });
+    default:
+      return assertNever(command);
+  }
+}
+
+/** Applies one command for `actor`. Never mutates `state`. */
+export function applyCommand(
+  state: ControlState,
+  actor: Actor,
+  command: Command,
+  path: PathFacts,
+): CommandResult {
+  if (command.type === 'ready.set') {
+    if (!can(actor.role, 'ready.mark')) {
+      return reject(ErrorCode.FORBIDDEN, 'Only participants who take part mark themselves done');
+    }
+    const others = state.readiness.doneIds.filter((id) => id !== actor.participantId);
+    const doneIds = command.ready ? [...others, actor.participantId] : others;
+    return accept(state, { ...state, readiness: { ...state.readiness, doneIds } });
+  }
+  if (!can(actor.role, 'phase.change')) {
+    return reject(ErrorCode.FORBIDDEN, 'Only a facilitator can do that');
+  }
+  return facilitatorCommand(state, command, path, actor.now);
+}
+
+/** A new workshop's control state. */
+export function initialControl(enabled: readonly Phase[]): ControlState {
+  const base = { phase: 'lobby' as const, round: 1, stepId: null };
+  return {
+    ...base,
+    enabledPhases: normalisePhases(enabled),
+    revision: 1,
+    pace: 'hold',
+    timer: IDLE_TIMER,
+    readiness: { scope: readinessScope(base), doneIds: [] },
+    warmupClosed: false,
+    anonymous: true,
+    locked: [],
+    revealed: [],
+    hiddenLanes: [],
+    boardLocked: false,
+    votes: { ...DEFAULT_VOTE_SETTINGS },
+    actionsByParticipants: false,
+  };
+}

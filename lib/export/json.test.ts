@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { parseWorkshopExport, renderJson } from './json';
+import { EXPORT_VERSION } from './model';
+import { HOSTILE, sampleExport, TITLE } from './test-export';
+
+function errorOf(input: unknown) {
+  const parsed = parseWorkshopExport(input);
+  if (parsed.ok) throw new Error('expected a refusal');
+  return parsed.error;
+}
+
+describe('the JSON export', () => {
+  it('goes round: export, render, parse gives the same export', () => {
+    const exp = sampleExport();
+    const parsed = parseWorkshopExport(renderJson(exp));
+    expect(parsed).toEqual({ ok: true, value: exp });
+  });
+
+  it('goes round in English and with nothing revealed', () => {
+    const exp = sampleExport({ ratings: [], ideas: [], actions: [], warmup: null }, 'en');
+    expect(parseWorkshopExport(JSON.parse(renderJson(exp)))).toEqual({ ok: true, value: exp });
+  });
+
+  it('keeps non-ASCII text as UTF-8 characters, not escapes', () => {
+    const json = renderJson(sampleExport());
+    expect(json).toContain(JSON.stringify(TITLE));
+    expect(json).toContain('Åsa Öberg');
+    expect(json).toContain('Nopea toimitus 🚚 – ”loistava”');
+    expect(json).toContain(JSON.stringify(HOSTILE));
+    expect(json.endsWith('}\n')).toBe(true);
+  });
+
+  it('drops fields it does not know (a later minor addition)', () => {
+    const exp = { ...sampleExport(), extra: 1, workshop: { ...sampleExport().workshop, x: 2 } };
+    const parsed = parseWorkshopExport(exp);
+    expect(parsed.ok && parsed.value).toEqual(sampleExport());
+  });
+});
+
+describe('parseWorkshopExport refuses with a named error', () => {
+  it('NOT_JSON for text that is not JSON', () => {
+    expect(errorOf('{"schema":').code).toBe('NOT_JSON');
+  });
+
+  it.each([[[]], [null], ['"text"'], [{ schema: 'other', version: 1 }], [{ version: 1 }]])(
+    'NOT_AN_EXPORT for %j',
+    (input) => {
+      expect(errorOf(input).code).toBe('NOT_AN_EXPORT');
+    },
+  );
+
+  it.each([[EXPORT_VERSION + 1], [0], ['1'], [1.5], [undefined]])(
+    'UNSUPPORTED_VERSION for version %j',
+    (version) => {
+      const error = errorOf({ ...sampleExport(), version });
+      expect(error).toMatchObject({ code: 'UNSUPPORTED_VERSION', path: 'version' });
+    },
+  );
+
+  it('INVALID_EXPORT with the path of the first bad field', () => {
+    const exp = sampleExport();
+    const badStage = { ...exp, path: [exp.path[0], { ...exp.path[1], stage: 'never' }] };
+    expect(errorOf(badStage)).toMatchObject({ code: 'INVALID_EXPORT', path: 'path.1.stage' });
+
+    const badValence = { ...exp, ratings: [{ ...exp.ratings[0], valence: 9 }] };
+    expect(errorOf(badValence)).toMatchObject({ path: 'ratings.0.valence' });
+
+    const longTitle = { ...exp, workshop: { ...exp.workshop, title: 'x'.repeat(121) } };
+    expect(errorOf(longTitle)).toMatchObject({ path: 'workshop.title' });
+
+    const { analysis: _gone, ...noAnalysis } = exp;
+    expect(errorOf(noAnalysis)).toMatchObject({ code: 'INVALID_EXPORT', path: 'analysis' });
+
+    const tooMany = { ...exp, path: Array.from({ length: 101 }, () => exp.path[0]) };
+    expect(errorOf(tooMany)).toMatchObject({ path: 'path' });
+  });
+});

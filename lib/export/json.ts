@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import { EXPECTATIONS } from '../domain/ratings';
+import { WORKSHOP_TITLE_MAX_CHARS } from '../constants';
+import { CHANNELS, STAGES } from '../templates/schema';
+import { LANES } from '../board/lanes';
+import { PHASES } from '../domain/phases';
+import { LENSES, LOCALES, ROLES } from '../domain/roles';
+import { EXPORT_SCHEMA, EXPORT_VERSION, type WorkshopExport } from './model';
+
+/** The export as a file: indented JSON, UTF-8, a final newline. */
+export function renderJson(exp: WorkshopExport): string {
+  return `${JSON.stringify(exp, null, 2)}\n`;
+}
+
+/** Limits an import is held to; documented in docs/export-format.md. */
+export const IMPORT_LIMITS = {
+  steps: 100,
+  cards: 100,
+  ratings: 20_000,
+  notes: 20_000,
+  items: 5_000,
+  idChars: 128,
+  textChars: 4_000,
+} as const;
+
+const id = z.string().min(1).max(IMPORT_LIMITS.idChars);
+const text = z.string().max(IMPORT_LIMITS.textChars);
+const date = z.string().max(64);
+const role = z.enum(ROLES);
+const count = z.number().int().min(0);
+
+const Step = z.object({
+  id,
+  title: text,
+  description: text,
+  stage: z.enum(STAGES),
+  channel: z.enum(CHANNELS),
+  department: text,
+  critical: z.boolean(),
+  targetFeeling: z.string().max(64),
+  artefact: text.nullable(),
+});
+
+const Nps = z.object({
+  score: z.number().min(-100).max(100),
+  promoters: count,
+  passives: count,
+  detractors: count,
+  mean: z.number().min(0).max(10),
+});
+
+const Rating = z.object({
+  stepId: id,
+  round: z.number().int().min(1),
+  role,
+  lens: z.enum(LENSES),
+  cardId: id.nullable(),
+  valence: z.number().int().min(-3).max(3),
+  emotion: z.string().max(64),
+  expectation: z.enum(EXPECTATIONS),
+  effort: z.number().int().min(1).max(5).nullable(),
+  note: text.nullable(),
+  name: text.nullable(),
+});
+
+const Note = z.object({
+  id,
+  stepId: id,
+  lane: z.enum(LANES),
+  text,
+  authorRole: role,
+  authorName: text,
+  createdAt: date,
+  groupId: id.nullable(),
+});
+
+const Action = z.object({
+  id,
+  text,
+  owner: text.nullable(),
+  department: text.nullable(),
+  dueDate: date.nullable(),
+  stepId: id.nullable(),
+  ideaId: id.nullable(),
+  createdAt: date,
+});
+
+/**
+ * Derived data: checked for its outline only, kept as it is. Importers recompute what
+ * they need from `path` and `ratings` rather than trust it (see docs/export-format.md).
+ */
+const Analysis = z.looseObject({
+  curve: z.array(z.unknown()),
+  targetGaps: z.array(z.unknown()),
+  perceptionGaps: z.array(z.unknown()),
+  handoffs: z.array(z.unknown()),
+  bounces: count,
+  expectations: z.array(z.unknown()),
+  momentsOfTruth: z.array(z.unknown()),
+  byCard: z.array(z.unknown()),
+  byRound: z.array(z.unknown()),
+  rankings: z.looseObject({
+    perceptionGaps: z.array(z.unknown()),
+    targetGaps: z.array(z.unknown()),
+    worstHandoffs: z.array(z.unknown()),
+    leadersVsCustomers: z.array(z.unknown()),
+    momentsOfTruth: z.array(z.unknown()),
+  }),
+});
+
+/** Schema of version 1 (after the schema name and version were checked on their own). */
+export const WorkshopExportSchema = z.object({
+  schema: z.literal(EXPORT_SCHEMA),
+  version: z.literal(EXPORT_VERSION),
+  exportedAt: date,
+  workshop: z.object({
+    id,
+    title: z.string().trim().min(1).max(WORKSHOP_TITLE_MAX_CHARS),
+    templateId: z.string().regex(/^[a-z0-9-]{1,64}$/),
+    locale: z.enum(LOCALES),
+    createdAt: date,
+    phase: z.enum(PHASES),
+    rounds: z.number().int().min(1),
+    anonymous: z.boolean(),
+  }),
+  path: z.array(Step).max(IMPORT_LIMITS.steps),
+  personas: z.array(z.object({ id, name: text, description: text })).max(IMPORT_LIMITS.cards),
+  situations: z.array(z.object({ id, title: text, description: text })).max(IMPORT_LIMITS.cards),
+  participantsByRole: z.partialRecord(role, count),
+  warmup: z.object({ count, enps: Nps, customerEstimate: Nps }).nullable(),
+  ratings: z.array(Rating).max(IMPORT_LIMITS.ratings),
+  notes: z.array(Note).max(IMPORT_LIMITS.notes),
+  groups: z.array(z.object({ id, stepId: id, title: text })).max(IMPORT_LIMITS.items),
+  ideas: z.array(z.object({ noteId: id, stepId: id, text, dots: count })).max(IMPORT_LIMITS.items),
+  actions: z.array(Action).max(IMPORT_LIMITS.items),
+  analysis: Analysis,
+});
+
+/** Why an import was refused. */
+export type ExportParseErrorCode =
+  /** Not JSON at all. */
+  | 'NOT_JSON'
+  /** JSON, but not a Saappaat workshop export (no or another `schema`). */
+  | 'NOT_AN_EXPORT'
+  /** A Saappaat export of a version this build cannot read (newer, or not a version). */
+  | 'UNSUPPORTED_VERSION'
+  /** The right schema and version, but a field is missing or wrong. */
+  | 'INVALID_EXPORT';
+
+export interface ExportParseError {
+  code: ExportParseErrorCode;
+  message: string;
+  /** Where in the document, for INVALID_EXPORT: e.g. "path.2.stage". */
+  path: string;
+}
+
+export type ParsedExport =
+  { ok: true; value: WorkshopExport } | { ok: false; error: ExportParseError };
+
+const refuse = (code: ExportParseErrorCode, message: string, path = ''): ParsedExport => ({
+  ok: false,
+  error: { code, message, path },
+});
+
+/**
+ * Reads an export (JSON text, or an already parsed value) for an import. Checks the
+ * schema name, then the version, then every field; unknown fields are dropped.
+ */
+export function parseWorkshopExport(input: string | unknown): ParsedExport {
+  let json: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      json = JSON.parse(input);
+    } catch {
+      return refuse('NOT_JSON', 'The file is not JSON');
+    }
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return refuse('NOT_AN_EXPORT', 'Not a Saappaat workshop export');
+  }
+  const head = json as { schema?: unknown; version?: unknown };
+  if (head.schema !== EXPORT_SCHEMA) {
+    return refuse('NOT_AN_EXPORT', `schema: expected "${EXPORT_SCHEMA}"`, 'schema');
+  }
+  if (typeof head.version !== 'number' || !Number.isInteger(head.version) || head.version < 1) {
+    return refuse('UNSUPPORTED_VERSION', 'version: not a version number', 'version');
+  }
+  if (head.version > EXPORT_VERSION) {
+    const message = `version ${head.version} is newer than this server reads (${EXPORT_VERSION})`;
+    return refuse('UNSUPPORTED_VERSION', message, 'version');
+  }
+  const parsed = WorkshopExportSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.join('.') ?? '';
+    return refuse('INVALID_EXPORT', `${path || 'export'}: ${issue?.message ?? 'invalid'}`, path);
+  }
+  return { ok: true, value: parsed.data as unknown as WorkshopExport };
+}

@@ -1,0 +1,117 @@
+import { marked } from 'marked';
+import { describe, expect, it } from 'vitest';
+import { escapeMarkdown, renderMarkdown } from './markdown';
+import { HOSTILE, sampleExport, TITLE } from './test-export';
+
+/** The Markdown as GitHub-flavoured HTML, the way a reader would see it. */
+function html(markdown: string): string {
+  return marked.parse(markdown, { async: false, gfm: true });
+}
+
+/** Text of the HTML with tags dropped and entities read back. */
+function visible(markup: string): string {
+  return markup
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+describe('escapeMarkdown', () => {
+  it('escapes every character that could start or end markup', () => {
+    expect(escapeMarkdown('a|b*c_d`e[f]g<h>i#j~k&l\\m')).toBe(
+      'a\\|b\\*c\\_d\\`e\\[f\\]g\\<h\\>i\\#j\\~k\\&l\\\\m',
+    );
+  });
+
+  it('escapes block markers only at the start of a line', () => {
+    expect(escapeMarkdown('- item')).toBe('\\- item');
+    expect(escapeMarkdown('+ item')).toBe('\\+ item');
+    expect(escapeMarkdown('= setext')).toBe('\\= setext');
+    expect(escapeMarkdown('12. ordered')).toBe('12\\. ordered');
+    expect(escapeMarkdown('3) ordered')).toBe('3\\) ordered');
+    expect(escapeMarkdown('a - b + c 1. d')).toBe('a - b + c 1. d');
+    expect(escapeMarkdown('- cell', false)).toBe('- cell');
+  });
+
+  it('folds line breaks and leading spaces, which would end a cell or start code', () => {
+    expect(escapeMarkdown('    code\r\n# heading\nnext')).toBe('code \\# heading next');
+  });
+
+  it('leaves non-ASCII text as it is', () => {
+    expect(escapeMarkdown('Hyvä “päivä”, Åsa 😀 – ok')).toBe('Hyvä “päivä”, Åsa 😀 – ok');
+  });
+});
+
+describe('renderMarkdown', () => {
+  it('shows hostile text as written, without links, emphasis, code or HTML', () => {
+    const out = html(renderMarkdown(sampleExport()));
+    expect(out).not.toMatch(/<(a|em|strong|code|b)\b[^>]*>[^<]*(bold|u|c|l)\b/);
+    expect(out).not.toContain('<b>');
+    // GitHub's renderer links a bare URL (its text shows the address); nothing else links.
+    expect(out).not.toMatch(/<a [^>]*>(?!https?:\/\/)/);
+    expect(visible(out)).toContain('[l](u)');
+    expect(visible(out)).toContain(HOSTILE);
+  });
+
+  it('keeps every table row to its columns, whatever the cells hold', () => {
+    const out = html(renderMarkdown(sampleExport()));
+    const tables = out.split('<table>').slice(1);
+    expect(tables).toHaveLength(3); // steps, ideas, actions
+    for (const table of tables) {
+      const rows = table.split('</table>')[0]!.match(/<tr>[\s\S]*?<\/tr>/g) ?? [];
+      const widths = rows.map((r) => (r.match(/<t[hd][ >]/g) ?? []).length);
+      expect(new Set(widths).size, table).toBe(1);
+    }
+    expect(visible(out)).toContain('Lasku | "yllätys" * (kriittinen)');
+  });
+
+  it('is in the workshop’s language, with its title, facts and findings', () => {
+    const md = renderMarkdown(sampleExport());
+    expect(md.startsWith(`# ${TITLE}\n`)).toBe(true);
+    for (const words of [
+      'Työpajan yhteenveto',
+      'Osallistujat:** Fasilitaattori 1, Johtaja 2, Henkilöstö 1, Asiakkaan edustaja 3',
+      'Henkilöstön suositteluindeksi (eNPS): +25',
+      'Asiakkaiden suosittelu ryhmän arviona: −50',
+      '| 2 | Vahvistus sähköpostiin | Asiakaspalvelu | Rauhallinen +1,0 | +1,0 | −1,0 | −2,0 | −0,7 |',
+      'Suurimmat näkemyserot',
+      '2\\. Vahvistus sähköpostiin: Johtaja +1,0, Asiakkaan edustaja −2,0: ero 3',
+      'Rikotut odotukset',
+      'Siirtoja polulla: 2.',
+      '(Myynti → Asiakaspalvelu): −2,2',
+      'Totuuden hetket',
+      '- Viitteet (×2)',
+      '- Nopea toimitus 🚚 – ”loistava”',
+      '| 2 | @SUM(A1:A9) idea | 1. Tilaus verkkokaupassa | 2 |',
+      '| +358 40 soitto: selvitä ”viite” – ÅÄÖ | Åsa Öberg | Talous | 2026-04-30 |',
+    ]) {
+      expect(md).toContain(words);
+    }
+    expect(md).not.toContain('Kuka omistaa?'); // questions are not pains or gains
+  });
+
+  it('speaks English for an English workshop', () => {
+    const md = renderMarkdown(sampleExport({}, 'en'));
+    expect(md).toContain('_Workshop summary_');
+    expect(md).toContain('## Biggest perception gaps');
+    expect(md).toContain(
+      '| 1 | Tilaus verkkokaupassa | Myynti | Calm +1.0 | +2.0 | – | +1.0 | +1.5 |',
+    );
+  });
+
+  it('says so when nothing has been revealed, voted or agreed yet', () => {
+    const exp = sampleExport({ ratings: [], ideas: [], actions: [], notes: [], warmup: null });
+    const md = renderMarkdown(exp);
+    expect(md).toContain('Arvioita ei ole vielä paljastettu.');
+    expect(md).toContain('Ei vielä ideoita.');
+    expect(md).toContain('Ei vielä toimenpiteitä.');
+    expect(md).toContain('Taululla ei ole kipukohtia eikä ilahduttajia.');
+    expect(md).toContain('Ei virittäytymisen tuloksia');
+    expect(md).toContain(
+      '| 1 | Tilaus verkkokaupassa | Myynti | Rauhallinen +1,0 | – | – | – | – |',
+    );
+  });
+});

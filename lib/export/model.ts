@@ -1,0 +1,90 @@
+import type { JourneyAnalysis } from '../analytics/journey';
+import type { Expectation } from '../analytics/types';
+import type { WarmupResults } from '../analytics/warmup';
+import type { GroupView, Lane } from '../board/board-doc';
+import type { PathStep, PersonaCard, SituationCard } from '../board/path-doc';
+import type { Phase } from '../domain/phases';
+import type { Lens, Locale, Role } from '../domain/roles';
+
+/** Bumped on every incompatible change of the export's shape; see docs/export-format.md. */
+export const EXPORT_SCHEMA = 'saappaat.workshop';
+export const EXPORT_VERSION = 1;
+
+/**
+ * Everything a workshop produced, as exports and the summary see it. Blind stays blind:
+ * only revealed ratings are in it, and nothing names a rater in an anonymous workshop.
+ */
+export interface WorkshopExport {
+  schema: typeof EXPORT_SCHEMA;
+  version: typeof EXPORT_VERSION;
+  exportedAt: string;
+  workshop: {
+    id: string;
+    title: string;
+    templateId: string;
+    locale: Locale;
+    createdAt: string;
+    phase: Phase;
+    rounds: number;
+    anonymous: boolean;
+  };
+  path: PathStep[];
+  personas: PersonaCard[];
+  situations: SituationCard[];
+  /** How many took part, by role. */
+  participantsByRole: Partial<Record<Role, number>>;
+  warmup: WarmupResults | null;
+  ratings: ExportRating[];
+  notes: ExportNote[];
+  groups: GroupView[];
+  /** Ideas (notes in the ideas lane) with their dots, most voted first. */
+  ideas: ExportIdea[];
+  actions: ExportAction[];
+  /** The analysis of the latest round (its `byRound` splits the ratings of every round). */
+  analysis: JourneyAnalysis;
+}
+
+export interface ExportRating {
+  stepId: string;
+  round: number;
+  role: Role;
+  lens: Lens;
+  cardId: string | null;
+  valence: number;
+  emotion: string;
+  expectation: Expectation;
+  effort: number | null;
+  note: string | null;
+  /** Only in named workshops. */
+  name: string | null;
+}
+
+export interface ExportNote {
+  id: string;
+  stepId: string;
+  lane: Lane;
+  text: string;
+  authorRole: Role;
+  /** Empty in anonymous workshops. */
+  authorName: string;
+  createdAt: string;
+  groupId: string | null;
+}
+
+export interface ExportIdea {
+  noteId: string;
+  stepId: string;
+  text: string;
+  dots: number;
+}
+
+export interface ExportAction {
+  id: string;
+  text: string;
+  owner: string | null;
+  department: string | null;
+  dueDate: string | null;
+  stepId: string | null;
+  ideaId: string | null;
+  createdAt: string;
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { analyseJourney } from '../analytics/journey';
+import { readPdf } from '../../tests/helpers/pdf';
+import { renderPdf } from './pdf';
+import { toWinAnsi } from './pdf-text';
+import { PATH, sampleExport, TITLE } from './test-export';
+
+describe('toWinAnsi', () => {
+  it('keeps Finnish and Swedish letters, typographic quotes and dashes', () => {
+    const text = 'äöå ÄÖÅ šž ”lainaus” “quote” ‘single’ „low” – — … € ×';
+    expect(toWinAnsi(text)).toBe(text);
+  });
+
+  it('puts look-alikes for what Helvetica lacks, and "?" for the rest', () => {
+    expect(toWinAnsi('−2 → 3 ≥ 1')).toBe('-2 -> 3 >= 1');
+    expect(toWinAnsi('Łukasz Ćwik, Őrs')).toBe('Lukasz Cwik, Ors');
+    expect(toWinAnsi('ok 👍 🚚')).toBe('ok ? ?');
+    // One "?" per emoji, however many code points it is made of (ZWJ family, flag, skin tone).
+    expect(toWinAnsi('👨‍👩‍👧 🇫🇮 👍🏽!')).toBe('? ? ?!');
+    expect(toWinAnsi('Привет')).toBe('??????');
+  });
+
+  it('folds line breaks and tabs into single spaces', () => {
+    expect(toWinAnsi('a\r\n\tb\nc')).toBe('a b c');
+  });
+});
+
+describe('renderPdf', () => {
+  it('writes a PDF that a reader opens, with the title and every step', async () => {
+    const bytes = await renderPdf(sampleExport());
+    expect(Buffer.from(bytes.slice(0, 5)).toString('latin1')).toBe('%PDF-');
+    const pdf = await readPdf(bytes);
+    const text = pdf.text.join(' ');
+    expect(pdf.info.Title).toBe(TITLE); // metadata keeps even the emoji
+    expect(text).toContain('Tilauksesta laskuun – ”kevät” ?');
+    for (const step of PATH) expect(text).toContain(step.title);
+    for (const words of [
+      'Työpajan yhteenveto',
+      'Tunnekäyrä',
+      'Johtaja Henkilöstö Asiakkaan edustaja Tavoite', // the curve's legend
+      'Henkilöstön suositteluindeksi (eNPS): +25',
+      'Vahvistus sähköpostiin: Johtaja +1,0, Asiakkaan edustaja -2,0: ero 3',
+      'Nopea toimitus ? – ”loistava”',
+      '=HYPERLINK("http://x","ä") | *bold* _u_ `c` [l](u) <b> # - + \\',
+      '+358 40 soitto: selvitä ”viite” – ÅÄÖ Åsa Öberg Talous 2026-04-30',
+    ]) {
+      expect(text).toContain(words);
+    }
+    expect(pdf.text.at(-1)).toContain(`Sivu ${pdf.pages}/${pdf.pages}`);
+  });
+
+  it('runs onto more pages and repeats a long table’s header', async () => {
+    const path = Array.from({ length: 12 }, (_, i) => ({
+      ...PATH[i % 3]!,
+      id: `s${i}`,
+      title: `Askel ${i + 1}: ${'pitkä otsikko '.repeat(3)}`,
+      department: i % 2 ? 'Myynti' : 'Talous',
+    }));
+    const ratings = path.flatMap((s, i) =>
+      (['leader', 'staff', 'customer'] as const).map((role, j) => ({
+        ...sampleExport().ratings[0]!,
+        stepId: s.id,
+        role,
+        valence: ((i + j) % 7) - 3,
+      })),
+    );
+    const actions = Array.from({ length: 60 }, (_, i) => ({
+      ...sampleExport().actions[0]!,
+      id: `a${i}`,
+      text: `Toimenpide ${i + 1}: ${'sovitaan ja tehdään '.repeat(4)}`,
+    }));
+    const exp = sampleExport({ path, ratings, actions, analysis: analyseJourney(path, ratings) });
+    const pdf = await readPdf(await renderPdf(exp));
+    expect(pdf.pages).toBeGreaterThan(3);
+    pdf.text.forEach((page, i) => expect(page).toContain(`Sivu ${i + 1}/${pdf.pages}`));
+    const headers = pdf.text.filter((page) => page.includes('Toimenpide Vastuuhenkilö Osasto'));
+    expect(headers.length).toBeGreaterThan(1);
+    const text = pdf.text.join(' ');
+    for (const step of path) expect(text).toContain(step.title.trim());
+    expect(text).toContain('Toimenpide 60:');
+  });
+
+  it('renders a blank workshop, and one in English', async () => {
+    const blank = sampleExport({
+      path: [],
+      ratings: [],
+      notes: [],
+      ideas: [],
+      actions: [],
+      warmup: null,
+      analysis: analyseJourney([], []),
+    });
+    const text = (await readPdf(await renderPdf(blank))).text.join(' ');
+    expect(text).toContain('Arvioita ei ole vielä paljastettu.');
+    expect(text).not.toContain('Tunnekäyrä');
+
+    const english = (await readPdf(await renderPdf(sampleExport({}, 'en')))).text.join(' ');
+    expect(english).toContain('Workshop summary');
+    expect(english).toContain('Emotion curve');
+    expect(english).toContain('Page 1 of');
+  });
+});

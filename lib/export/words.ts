@@ -1,0 +1,76 @@
+import type { Locale } from '../domain/roles';
+import en from '../i18n/messages/en.json';
+import fi from '../i18n/messages/fi.json';
+
+/** The catalogue parts an exported summary uses, in the workshop's language. */
+export interface ExportWords {
+  locale: Locale;
+  t: (typeof en)['export'];
+  roles: (typeof en)['roles'];
+  lanes: (typeof en)['lanes'];
+  emotions: (typeof en)['emotions'];
+  phases: (typeof en)['phases'];
+  stages: (typeof en)['stages'];
+  channels: (typeof en)['channels'];
+  locales: (typeof en)['locale'];
+}
+
+const CATALOGUES: Record<Locale, typeof en> = { en, fi };
+
+export function exportWords(locale: Locale): ExportWords {
+  const c = CATALOGUES[locale] ?? en;
+  return {
+    locale,
+    t: c.export,
+    roles: c.roles,
+    lanes: c.lanes,
+    emotions: c.emotions,
+    phases: c.phases,
+    stages: c.stages,
+    channels: c.channels,
+    locales: c.locale,
+  };
+}
+
+/**
+ * Fills `{name}` placeholders in one pass, so a value that itself contains braces (user
+ * text) is never read as a placeholder.
+ */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    Object.hasOwn(values, key) ? String(values[key]) : whole,
+  );
+}
+
+/** A name from a catalogue section, or the key itself when the catalogue lacks it. */
+export function label(section: Record<string, string>, key: string): string {
+  return Object.hasOwn(section, key) ? (section[key] as string) : key;
+}
+
+/** Number formats of the workshop's language (Finnish: decimal comma, real minus sign). */
+export function numberFormats(locale: Locale) {
+  const signed = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
+  const oneDecimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const whole = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' });
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  return {
+    /** A valence mean: "+1.5", "−0.3" (fi "+1,5"). */
+    valence: (n: number) => signed.format(n),
+    /** A magnitude (a gap, a score): "1.5". */
+    amount: (n: number) => oneDecimal.format(n),
+    /** An NPS: "+20", "−5". */
+    nps: (n: number) => whole.format(n),
+    percent: (share: number) => percent.format(share),
+  };
+}
+
+/** A date in the workshop's language, in Finnish time (where the workshops run). */
+export function formatDate(isoDate: string, locale: Locale, timeZone = 'Europe/Helsinki'): string {
+  const date = new Date(isoDate);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(date);
+}

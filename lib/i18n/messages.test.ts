@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import en from './messages/en.json';
+import fi from './messages/fi.json';
+import { ERROR_CODES } from '../protocol/codes';
+import { PHASES } from '../domain/phases';
+import { ROLES } from '../domain/roles';
+
+function keys(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+
+describe('message catalogues', () => {
+  it('have exactly the same keys in Finnish and English', () => {
+    expect(keys(fi).sort()).toEqual(keys(en).sort());
+  });
+
+  it('have no empty strings', () => {
+    for (const [name, catalogue] of Object.entries({ en, fi })) {
+      const empty = keys(catalogue).filter((k) => {
+        const value = k
+          .split('.')
+          .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue);
+        return typeof value !== 'string' || value.trim() === '';
+      });
+      expect(empty, name).toEqual([]);
+    }
+  });
+
+  it('name every phase, role and error code the protocol can produce', () => {
+    const all = new Set(keys(en));
+    for (const phase of PHASES) {
+      expect(all).toContain(`phases.${phase}`);
+      expect(all).toContain(`phaseHelp.${phase}`);
+    }
+    for (const role of ROLES) expect(all).toContain(`roles.${role}`);
+    for (const code of ERROR_CODES) expect(all).toContain(`errors.${code}`);
+  });
+});

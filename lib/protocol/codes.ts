@@ -1,0 +1,93 @@
+/**
+ * Every error code and close code of the wire protocol, defined once and shared by
+ * server and client. Documented in docs/protocol.md.
+ */
+
+/** Named error codes carried by acknowledgements and HTTP error bodies. */
+export const ErrorCode = {
+  /** The payload did not match the event's schema. */
+  INVALID_PAYLOAD: 'INVALID_PAYLOAD',
+  /** The event name is not part of the protocol. */
+  UNKNOWN_EVENT: 'UNKNOWN_EVENT',
+  /** The payload exceeded EVENT_PAYLOAD_MAX_BYTES. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** The client speaks another protocol version; reload the page. */
+  PROTOCOL_MISMATCH: 'PROTOCOL_MISMATCH',
+  /** No credentials, or credentials that do not verify. */
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  /** Valid credentials, but this role may not do this. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** No workshop (or participant) with that id or code. */
+  NOT_FOUND: 'NOT_FOUND',
+  /** The command is not allowed in the current state (e.g. no previous phase). */
+  INVALID_TRANSITION: 'INVALID_TRANSITION',
+  /** The service path has no steps, so the workshop cannot start. */
+  PATH_EMPTY: 'PATH_EMPTY',
+  /** A vote over the participant's dot budget, or over the dots allowed on one idea. */
+  OVER_BUDGET: 'OVER_BUDGET',
+  /** Too many requests; try again later. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The change could not be stored; nothing was changed. */
+  STORAGE_FAILED: 'STORAGE_FAILED',
+  /** Unexpected server failure. */
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+export const ERROR_CODES = Object.values(ErrorCode);
+
+/**
+ * WebSocket close codes used by the Yjs endpoint. Application codes: 41xx and 45xx are
+ * transient (reconnect); 44xx are final, and y-websocket stops reconnecting on them.
+ */
+export const CloseCode = {
+  /** Server is shutting down; reconnect shortly (clients retry). */
+  SERVER_SHUTDOWN: 1012,
+  /** The person's rights changed (e.g. became an observer); reconnect to get the new ones. */
+  RIGHTS_CHANGED: 4100,
+  /** Malformed Yjs protocol bytes. */
+  PROTOCOL_ERROR: 4400,
+  /** Missing or invalid token. */
+  UNAUTHORIZED: 4401,
+  /** Token is valid but for another workshop. */
+  FORBIDDEN: 4403,
+  /** No such workshop. */
+  NOT_FOUND: 4404,
+  /** A message exceeded YJS_MESSAGE_MAX_BYTES (the standard "message too big"). */
+  MESSAGE_TOO_LARGE: 1009,
+  /** Storage failed; the document could not be loaded or written. */
+  STORAGE_FAILED: 4500,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Close codes after which a client should stop reconnecting and show a message. */
+export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCode.UNAUTHORIZED,
+  CloseCode.FORBIDDEN,
+  CloseCode.NOT_FOUND,
+]);
+
+/**
+ * Why the Yjs endpoint refused (part of) a document update. Sent to the writer in
+ * y-protocols' auth message ("permission denied", message type 2), once per reason per
+ * update. The refused part is not applied, stored or relayed; the writer's own copy
+ * keeps it until the page reloads (see docs/protocol.md).
+ */
+export const WriteDenied = {
+  /** Observers and projector screens read only. */
+  READ_ONLY: 'read-only',
+  /** The facilitator has locked the board; only facilitators may change the document. */
+  BOARD_LOCKED: 'board-locked',
+  /** The service path (steps, their order, personas, situation cards) is the facilitator's. */
+  PATH_FACILITATORS_ONLY: 'path-facilitators-only',
+  /** A note's text, lane, step and deletion belong to its author and the facilitators. */
+  NOT_YOUR_NOTE: 'not-your-note',
+  /** A new note without a valid lane, step id, author or Y.Text text. */
+  INVALID_NOTE: 'invalid-note',
+  /** That lane of that step already holds NOTES_PER_LANE_MAX notes. */
+  LANE_FULL: 'lane-full',
+  /** The document has reached YJS_DOC_MAX_BYTES. */
+  BOARD_FULL: 'board-full',
+  /** The update builds on changes the server does not have; reload the page. */
+  OUT_OF_SYNC: 'out-of-sync',
+} as const;
+export type WriteDenied = (typeof WriteDenied)[keyof typeof WriteDenied];

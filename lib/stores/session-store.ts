@@ -1,0 +1,177 @@
+import { io, type Socket } from 'socket.io-client';
+import { create } from 'zustand';
+import { bestOffset, type ClockSample } from '../domain/clock';
+import type { ActionItem } from '../domain/actions';
+import type { MyRating, RevealedRating } from '../domain/ratings';
+import type { MyVotes, VoteResults } from '../domain/votes';
+import type { Assignment, WorkshopState, You } from '../domain/workshop';
+import { ErrorCode } from '../protocol/codes';
+import {
+  type Ack,
+  type ClientEventName,
+  type ClientPayload,
+  type ClientToServerEvents,
+  PROTOCOL_VERSION,
+  type ServerToClientEvents,
+  SOCKET_IO_PATH,
+} from '../protocol/events';
+
+export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'error';
+
+/** Handshake refusals that retrying will not fix. */
+const FATAL: ReadonlySet<string> = new Set([
+  ErrorCode.UNAUTHORIZED,
+  ErrorCode.NOT_FOUND,
+  ErrorCode.PROTOCOL_MISMATCH,
+]);
+const REQUEST_TIMEOUT_MS = 8_000;
+
+type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+interface SessionStore {
+  status: ConnectionStatus;
+  /** Why the connection was refused, when status is 'error'. */
+  refusal: string | null;
+  state: WorkshopState | null;
+  you: You | null;
+  /** Facilitators only: everyone's dealt persona and card. */
+  assignments: Record<string, Assignment>;
+  /** The facilitator removed this person from the workshop. */
+  removed: boolean;
+  /** Server clock minus this browser's clock, in ms: timers count down in server time. */
+  offsetMs: number;
+  /** This person's own ratings (the server sends nobody else's before a reveal). */
+  myRatings: MyRating[];
+  /** Revealed ratings, by their key. */
+  revealed: Record<string, RevealedRating>;
+  /** This person's dots, and how many are left. */
+  myVotes: MyVotes | null;
+  /** Ranked ideas, once the facilitator lets results be seen; null while hidden. */
+  voteResults: VoteResults | null;
+  actions: ActionItem[];
+  socket: AppSocket | null;
+  connect(token: string): void;
+  disconnect(): void;
+  send<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<Ack<unknown>>;
+}
+
+/** The control-plane connection of this tab: one workshop, one person. */
+export const useSession = create<SessionStore>((set, get) => ({
+  status: 'connecting',
+  refusal: null,
+  state: null,
+  you: null,
+  assignments: {},
+  removed: false,
+  offsetMs: 0,
+  myRatings: [],
+  revealed: {},
+  myVotes: null,
+  voteResults: null,
+  actions: [],
+  socket: null,
+
+  connect(token) {
+    get().socket?.close();
+    const socket: AppSocket = io({
+      path: SOCKET_IO_PATH,
+      auth: { v: PROTOCOL_VERSION, token },
+      transports: ['websocket'],
+    });
+    set({ socket, status: 'connecting', refusal: null });
+    socket.on('connect', () => {
+      void syncClock(socket).then((offsetMs) => {
+        if (offsetMs !== null) set({ offsetMs });
+      });
+    });
+    socket.on('session:you', (you) => set({ you }));
+    socket.on('facilitator:assignments', (assignments) => set({ assignments }));
+    socket.on('ratings:mine', (myRatings) => set({ myRatings }));
+    socket.on('votes:mine', (myVotes) => set({ myVotes }));
+    socket.on('votes:results', (voteResults) => set({ voteResults }));
+    socket.on('actions:list', (actions) => set({ actions }));
+    socket.on('ratings:revealed', ({ replace, ratings }) => {
+      const revealed = replace ? {} : { ...get().revealed };
+      for (const r of ratings) revealed[r.key] = r;
+      set({ revealed });
+    });
+    socket.on('session:removed', () => set({ removed: true }));
+    socket.on('workshop:state', (state) => {
+      // Presence changes do not bump the revision, so equal revisions are still applied.
+      const current = get().state;
+      if (
+        current &&
+        current.info.id === state.info.id &&
+        state.control.revision < current.control.revision
+      )
+        return;
+      set({ state, status: 'synced' });
+    });
+    socket.on('disconnect', (reason) => {
+      // The server ends the session only when the facilitator removed this person.
+      if (reason === 'io server disconnect') set({ status: 'error', refusal: 'UNAUTHORIZED' });
+      else set({ status: 'offline' });
+    });
+    socket.on('connect_error', (err) => {
+      if (FATAL.has(err.message)) {
+        socket.close();
+        set({ status: 'error', refusal: err.message });
+      } else {
+        set({ status: 'offline' });
+      }
+    });
+  },
+
+  disconnect() {
+    get().socket?.close();
+    set({
+      socket: null,
+      state: null,
+      you: null,
+      assignments: {},
+      removed: false,
+      myRatings: [],
+      revealed: {},
+      myVotes: null,
+      voteResults: null,
+      actions: [],
+      status: 'connecting',
+    });
+  },
+
+  async send(event, payload) {
+    const socket = get().socket;
+    if (!socket?.connected) {
+      return { ok: false, error: { code: ErrorCode.INTERNAL, message: 'offline' } };
+    }
+    try {
+      // The typed overloads do not accept a generic event name; the payload type is checked above.
+      const timed = socket.timeout(REQUEST_TIMEOUT_MS) as unknown as {
+        emitWithAck(e: string, p: unknown): Promise<Ack<unknown>>;
+      };
+      return await timed.emitWithAck(event, payload);
+    } catch {
+      return { ok: false, error: { code: ErrorCode.INTERNAL, message: 'timeout' } };
+    }
+  },
+}));
+
+const CLOCK_SAMPLES = 5;
+
+/** A few time:sync round trips; the quickest one tells the clock offset best. */
+async function syncClock(socket: AppSocket): Promise<number | null> {
+  const samples: ClockSample[] = [];
+  const timed = socket.timeout(REQUEST_TIMEOUT_MS) as unknown as {
+    emitWithAck(e: string, p: unknown): Promise<Ack<{ serverNow: number }>>;
+  };
+  for (let i = 0; i < CLOCK_SAMPLES; i++) {
+    const t0 = Date.now();
+    try {
+      const ack = await timed.emitWithAck('time:sync', {});
+      if (ack.ok && ack.data) samples.push({ t0, serverNow: ack.data.serverNow, t1: Date.now() });
+    } catch {
+      return null;
+    }
+  }
+  return samples.length > 0 ? bestOffset(samples) : null;
+}

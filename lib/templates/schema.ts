@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { EMOTION_NAMES } from '../domain/emotions';
+
+/** Every text a person reads in a template, in both languages. */
+export const Bilingual = z.strictObject({
+  fi: z.string().trim().min(1).max(2000),
+  en: z.string().trim().min(1).max(2000),
+});
+export type Bilingual = z.infer<typeof Bilingual>;
+
+export const STAGES = ['before', 'during', 'after'] as const;
+export const CHANNELS = [
+  'web',
+  'app',
+  'phone',
+  'email',
+  'chat',
+  'in_person',
+  'letter_invoice',
+  'social',
+  'other',
+] as const;
+
+const Slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
+
+export const TemplateStep = z.strictObject({
+  id: Slug,
+  title: Bilingual,
+  description: Bilingual,
+  stage: z.enum(STAGES),
+  channel: z.enum(CHANNELS),
+  department: Bilingual,
+  critical: z.boolean(),
+  targetFeeling: z.enum(EMOTION_NAMES as [string, ...string[]]),
+  artefact: Bilingual.nullable(),
+});
+
+export const Persona = z.strictObject({ id: Slug, name: Bilingual, description: Bilingual });
+export const SituationCard = z.strictObject({ id: Slug, title: Bilingual, description: Bilingual });
+
+/** Adds an issue at every item whose id repeats an earlier one in the same list. */
+function flagDuplicateIds(
+  ctx: z.RefinementCtx,
+  list: 'steps' | 'personas' | 'situations',
+  items: ReadonlyArray<{ id: string }>,
+  message: string,
+): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [list, i, 'id'], message });
+    seen.add(item.id);
+  });
+}
+
+export const Template = z
+  .strictObject({
+    id: Slug,
+    title: Bilingual,
+    summary: Bilingual,
+    steps: z.array(TemplateStep).max(12),
+    personas: z.array(Persona).max(6),
+    situations: z.array(SituationCard).max(30),
+  })
+  .superRefine((t, ctx) => {
+    // A blank template has no steps; any other needs a real path of 6–12, with the people
+    // and the situation deck to walk it: 2–3 personas and 5–12 situation cards.
+    if (t.steps.length > 0) {
+      if (t.steps.length < 6) {
+        ctx.addIssue({ code: 'custom', path: ['steps'], message: 'needs 0 or 6–12 steps' });
+      }
+      if (t.personas.length < 2 || t.personas.length > 3) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['personas'],
+          message: 'a template with steps needs 2–3 personas',
+        });
+      }
+      if (t.situations.length < 5 || t.situations.length > 12) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['situations'],
+          message: 'a template with steps needs 5–12 situation cards',
+        });
+      }
+    }
+    flagDuplicateIds(ctx, 'steps', t.steps, 'duplicate step id');
+    flagDuplicateIds(ctx, 'personas', t.personas, 'duplicate persona id');
+    flagDuplicateIds(ctx, 'situations', t.situations, 'duplicate situation id');
+  });
+export type Template = z.infer<typeof Template>;
+export type TemplateStep = z.infer<typeof TemplateStep>;
+
+/** Parses one template file's JSON; the error names the file and the first bad field. */
+export function parseTemplate(fileName: string, json: unknown): Template {
+  const result = Template.safeParse(json);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue?.path.length ? issue.path.join('.') : '(root)';
+  throw new Error(`Template ${fileName}: field ${where}: ${issue?.message ?? 'invalid'}`);
+}

@@ -1,0 +1,145 @@
+import { EventEmitter } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Duplex } from 'node:stream';
+import { SOCKET_IO_PATH, YJS_PATH_PREFIX } from '../lib/protocol/events';
+import { loadSecret, TokenSigner } from './auth';
+import { createHttpApi } from './http-api';
+import { createSocketServer } from './realtime/socket-server';
+import type { DocLimits } from './realtime/yjs-doc';
+import { YjsEndpoint } from './realtime/yjs-endpoint';
+import { SqliteStorage } from './storage/sqlite-storage';
+import type { Storage } from './storage/storage';
+import { loadTemplates } from './templates';
+import type { DocFacts } from './workshops/actor';
+import { WorkshopRegistry } from './workshops/registry';
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
+
+export interface AppServerOptions {
+  /** Port to listen on; 0 picks a free one. Default 3000. */
+  port?: number;
+  /** Interface to bind. Default: all interfaces. */
+  host?: string;
+  /** Where SQLite and the signing secret live. Default `./data`. */
+  dataDir?: string;
+  /** Base URL for links handed out (join, facilitator). Default: from the Host header. */
+  publicUrl?: string;
+  /** Trust X-Forwarded-For for the caller's address (behind a proxy). Default false. */
+  trustProxy?: boolean;
+  /** Serve the Next.js pages. Tests of the realtime layer switch it off. Default true. */
+  withNext?: boolean;
+  /** Next in development mode (hot reload). Default false. */
+  dev?: boolean;
+  /** Storage to use instead of SQLite in `dataDir`. */
+  storage?: Storage;
+  /** How long idle Yjs documents and workshop actors stay in memory. */
+  idleUnloadMs?: number;
+  /** Yjs compaction thresholds and document size limit (tests lower them). */
+  yjs?: Partial<DocLimits>;
+}
+
+export interface AppServer {
+  url: string;
+  port: number;
+  storage: Storage;
+  yjs: YjsEndpoint;
+  /** Graceful stop: refuse new connections, close sockets, flush and close storage. */
+  close(): Promise<void>;
+}
+
+export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
+  const dataDir = path.resolve(options.dataDir ?? 'data');
+  const templates = loadTemplates(path.join(PROJECT_ROOT, 'seeds', 'templates'));
+  const storage = options.storage ?? SqliteStorage.inDataDir(dataDir);
+  const tokens = new TokenSigner(loadSecret(dataDir));
+  // The actors read step counts and decks from the documents the Yjs endpoint holds.
+  const registry: WorkshopRegistry = new WorkshopRegistry(
+    storage,
+    (id): Promise<DocFacts> => endpoint.facts(id),
+    options.idleUnloadMs,
+  );
+  const api = createHttpApi({
+    storage,
+    registry,
+    tokens,
+    templates,
+    publicUrl: options.publicUrl,
+    trustProxy: options.trustProxy,
+    readDoc: (id, read) => endpoint.readDoc(id, read),
+  });
+
+  let nextHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null =
+    null;
+  // Next attaches its own upgrade listener to whatever server it is given and ends any
+  // websocket it does not own, so it gets a stand-in that sees only /_next/ upgrades.
+  const nextUpgrades = new EventEmitter();
+  if (options.withNext ?? true) {
+    const { default: next } = await import('next');
+    const app = next({
+      dev: options.dev ?? false,
+      dir: PROJECT_ROOT,
+      hostname: options.host ?? 'localhost',
+      port: options.port ?? 3000,
+      httpServer: nextUpgrades as unknown as http.Server,
+    });
+    await app.prepare();
+    nextHandler = app.getRequestHandler();
+  }
+
+  const server = http.createServer((req, res) => {
+    void api(req, res).then((handled) => {
+      if (handled) return;
+      if (nextHandler) return nextHandler(req, res);
+      res.writeHead(404).end();
+    });
+  });
+
+  const endpoint: YjsEndpoint = new YjsEndpoint(storage, registry, tokens, {
+    ...options.yjs,
+    idleUnloadMs: options.idleUnloadMs,
+  });
+  const io = createSocketServer(server, registry, tokens, (id, pid, removed) =>
+    endpoint.participantChanged(id, pid, removed),
+  );
+
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = req.url ?? '/';
+    if (url.startsWith(`${YJS_PATH_PREFIX}/`)) endpoint.handleUpgrade(req, socket, head);
+    else if (url.startsWith('/_next/')) nextUpgrades.emit('upgrade', req, socket, head);
+    else if (!url.startsWith(`${SOCKET_IO_PATH}/`)) socket.destroy();
+    // Socket.io's own upgrade listener takes /rt/io/.
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 3000, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost =
+    !options.host || options.host === '0.0.0.0' || options.host === '::'
+      ? 'localhost'
+      : options.host;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    storage,
+    yjs: endpoint,
+    close() {
+      closing ??= (async () => {
+        server.close();
+        // Closing the engine drops every client with "transport close"; they reconnect.
+        io.engine.close();
+        await endpoint.close();
+        await registry.idle();
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        server.closeAllConnections();
+        await storage.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { renderCsvZip } from '../../lib/export/csv';
+import { renderJson } from '../../lib/export/json';
+import { renderMarkdown } from '../../lib/export/markdown';
+import type { WorkshopExport } from '../../lib/export/model';
+import { renderPdf } from '../../lib/export/pdf';
+
+export const EXPORT_FORMATS = ['json', 'md', 'csv', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function isExportFormat(value: unknown): value is ExportFormat {
+  return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
+}
+
+export interface RenderedExport {
+  body: Uint8Array;
+  contentType: string;
+  extension: string;
+}
+
+/** An export in one format, as the bytes of the file to download. */
+export async function renderExport(
+  exp: WorkshopExport,
+  format: ExportFormat,
+): Promise<RenderedExport> {
+  const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+  switch (format) {
+    case 'json':
+      return {
+        body: utf8(renderJson(exp)),
+        contentType: 'application/json; charset=utf-8',
+        extension: 'json',
+      };
+    case 'md':
+      return {
+        body: utf8(renderMarkdown(exp)),
+        contentType: 'text/markdown; charset=utf-8',
+        extension: 'md',
+      };
+    case 'csv':
+      // Four CSV files (ratings, notes, votes, actions) in one zip.
+      return { body: renderCsvZip(exp), contentType: 'application/zip', extension: 'zip' };
+    case 'pdf':
+      return { body: await renderPdf(exp), contentType: 'application/pdf', extension: 'pdf' };
+  }
+}

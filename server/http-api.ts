@@ -1,0 +1,258 @@
+import type http from 'node:http';
+import { normaliseJoinCode } from '../lib/domain/join-code';
+import { pathDocUpdate, seedDocUpdate } from '../lib/board/path-doc';
+import { contentDisposition } from '../lib/export/file-name';
+import { parseWorkshopExport } from '../lib/export/json';
+import { JOIN_FAILURE_REFILL_MS, JOIN_FAILURES_BURST } from '../lib/constants';
+import { ErrorCode } from '../lib/protocol/codes';
+import { CreateWorkshopBody, JoinBody } from '../lib/protocol/schemas';
+import type { Template } from '../lib/templates/schema';
+import { buildExport, type ReadDoc } from './export/build-export';
+import { EXPORT_FORMATS, isExportFormat, renderExport } from './export/render-export';
+import { hashKey, keyMatches, newFacilitatorKey, newId, type TokenSigner } from './auth';
+import { bearer, clientAddress, HttpError, readJson, readJsonValue, sendJson } from './http-util';
+import { type NewWorkshopFacts, sendCreated, storeNewWorkshop } from './new-workshop';
+import { RateLimiter } from './rate-limit';
+import { createRunsApi } from './runs-api';
+import type { Storage } from './storage/storage';
+import type { WorkshopRegistry } from './workshops/registry';
+
+export interface HttpApiDeps {
+  storage: Storage;
+  registry: WorkshopRegistry;
+  tokens: TokenSigner;
+  templates: Map<string, Template>;
+  /** Base for links we hand out; falls back to the request's Host header. */
+  publicUrl?: string;
+  /** Take the caller's address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy?: boolean;
+  /** Reads a workshop's Y.Doc (the Yjs endpoint's `readDoc`), for exports. */
+  readDoc: ReadDoc;
+}
+
+/** An import carries a whole workshop: it may be far larger than other bodies. */
+export const IMPORT_BODY_MAX_BYTES = 2 * 1024 * 1024;
+
+/** The public HTTP API (see README). Returns false for paths it does not own. */
+export function createHttpApi(deps: HttpApiDeps) {
+  // Wrong codes and wrong facilitator keys: guessing from one address gets slowed down.
+  const failures = new RateLimiter(JOIN_FAILURES_BURST, JOIN_FAILURE_REFILL_MS);
+
+  function refuseIfGuessing(req: http.IncomingMessage): void {
+    const waitMs = failures.retryAfterMs(clientAddress(req, deps.trustProxy ?? false));
+    if (waitMs > 0) {
+      throw new HttpError(
+        429,
+        ErrorCode.RATE_LIMITED,
+        'Too many failed attempts',
+        Math.ceil(waitMs / 1000),
+      );
+    }
+  }
+
+  /** The facilitator key the request carries if it matches `hash`; else 401, counted. */
+  function requireKey(req: http.IncomingMessage, hash: string): string {
+    refuseIfGuessing(req);
+    const key = bearer(req);
+    if (key === null || !keyMatches(key, hash)) {
+      failures.hit(clientAddress(req, deps.trustProxy ?? false));
+      throw new HttpError(401, ErrorCode.UNAUTHORIZED, 'The facilitator key is required');
+    }
+    return key;
+  }
+
+  const runs = createRunsApi({ ...deps, requireKey });
+
+  /** Stores a new workshop with its first document content; answers 201 with its links and key. */
+  async function storeWorkshop(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    facts: NewWorkshopFacts,
+    seed: Uint8Array,
+  ) {
+    const facilitatorKey = newFacilitatorKey();
+    const record = await storeNewWorkshop(deps.storage, facts, hashKey(facilitatorKey), seed);
+    sendCreated(req, res, deps.publicUrl, record, facilitatorKey);
+  }
+
+  async function createWorkshop(req: http.IncomingMessage, res: http.ServerResponse) {
+    const body = await readJson(req, CreateWorkshopBody);
+    const template = deps.templates.get(body.template);
+    if (!template)
+      throw new HttpError(
+        400,
+        ErrorCode.INVALID_PAYLOAD,
+        `template: unknown template ${body.template}`,
+      );
+    const facts = { title: body.title, templateId: template.id, locale: body.locale };
+    await storeWorkshop(req, res, facts, seedDocUpdate(template, body.locale));
+  }
+
+  /** A new workshop on the path of an exported one (the basis of re-runs). */
+  async function importWorkshop(req: http.IncomingMessage, res: http.ServerResponse) {
+    const parsed = parseWorkshopExport(await readJsonValue(req, IMPORT_BODY_MAX_BYTES));
+    if (!parsed.ok) {
+      const { code, message } = parsed.error;
+      throw new HttpError(400, ErrorCode.INVALID_PAYLOAD, `${code}: ${message}`);
+    }
+    const { workshop, path, personas, situations } = parsed.value;
+    const facts = {
+      title: workshop.title,
+      templateId: workshop.templateId,
+      locale: workshop.locale,
+    };
+    await storeWorkshop(req, res, facts, pathDocUpdate({ path, personas, situations }));
+  }
+
+  /** The summary in one format, for whoever holds the facilitator key. */
+  async function exportWorkshop(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    workshopId: string,
+    format: string | null,
+  ) {
+    const actor = await deps.registry.get(workshopId);
+    if (!actor) throw new HttpError(404, ErrorCode.NOT_FOUND, 'No such workshop');
+    requireKey(req, actor.facilitatorKeyHash);
+    if (!isExportFormat(format)) {
+      const message = `format: expected one of ${EXPORT_FORMATS.join(', ')}`;
+      throw new HttpError(400, ErrorCode.INVALID_PAYLOAD, message);
+    }
+    // Exporting keeps an otherwise idle workshop loaded only for a while.
+    const exp = await buildExport(deps, workshopId).finally(() => deps.registry.release(actor));
+    const file = await renderExport(exp, format);
+    res.writeHead(200, {
+      'content-type': file.contentType,
+      'content-disposition': contentDisposition(exp.workshop.title, file.extension),
+      'content-length': file.body.byteLength,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(file.body);
+  }
+
+  /**
+   * The summary for a participant (their own token), from the summary phase on; the
+   * facilitator reads it at any time through the export.
+   */
+  async function participantSummary(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    workshopId: string,
+  ) {
+    const claims = deps.tokens.verify(bearer(req) ?? '');
+    if (!claims || claims.w !== workshopId) {
+      throw new HttpError(401, ErrorCode.UNAUTHORIZED, 'A participant token is required');
+    }
+    const actor = await deps.registry.get(workshopId);
+    if (!actor) throw new HttpError(404, ErrorCode.NOT_FOUND, 'No such workshop');
+    const who = actor.participant(claims.p);
+    if (!who) throw new HttpError(401, ErrorCode.UNAUTHORIZED, 'Unknown participant');
+    if (who.role !== 'facilitator' && actor.state().control.phase !== 'summary') {
+      deps.registry.release(actor);
+      throw new HttpError(403, ErrorCode.INVALID_TRANSITION, 'The summary opens in its phase');
+    }
+    const exp = await buildExport(deps, workshopId).finally(() => deps.registry.release(actor));
+    sendJson(res, 200, exp);
+  }
+
+  async function lookupCode(req: http.IncomingMessage, res: http.ServerResponse, code: string) {
+    refuseIfGuessing(req);
+    const workshop = await deps.storage.findWorkshopByCode(normaliseJoinCode(code));
+    if (!workshop) {
+      failures.hit(clientAddress(req, deps.trustProxy ?? false));
+      throw new HttpError(404, ErrorCode.NOT_FOUND, 'No workshop with that code');
+    }
+    sendJson(res, 200, { workshopId: workshop.id, title: workshop.title, locale: workshop.locale });
+  }
+
+  async function join(req: http.IncomingMessage, res: http.ServerResponse, workshopId: string) {
+    const body = await readJson(req, JoinBody);
+    const actor = await deps.registry.get(workshopId);
+    if (!actor) throw new HttpError(404, ErrorCode.NOT_FOUND, 'No such workshop');
+    const key = bearer(req);
+    let role: 'facilitator' | NonNullable<typeof body.role>;
+    if (key !== null) {
+      refuseIfGuessing(req);
+      if (!keyMatches(key, actor.facilitatorKeyHash)) {
+        failures.hit(clientAddress(req, deps.trustProxy ?? false));
+        throw new HttpError(401, ErrorCode.UNAUTHORIZED, 'Wrong facilitator key');
+      }
+      role = 'facilitator';
+    } else {
+      if (!body.role) throw new HttpError(400, ErrorCode.INVALID_PAYLOAD, 'role: required');
+      role = body.role;
+    }
+    const participant = await actor.join(body.name, role);
+    sendJson(res, 201, {
+      participantId: participant.id,
+      role: participant.role,
+      token: deps.tokens.sign({ w: workshopId, p: participant.id }),
+    });
+  }
+
+  /** A projector screen's token, for whoever holds the facilitator key. */
+  async function openScreen(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    workshopId: string,
+  ) {
+    const actor = await deps.registry.get(workshopId);
+    if (!actor) throw new HttpError(404, ErrorCode.NOT_FOUND, 'No such workshop');
+    requireKey(req, actor.facilitatorKeyHash);
+    sendJson(res, 201, {
+      token: deps.tokens.sign({ w: workshopId, p: `screen-${newId(6)}`, s: true }),
+    });
+  }
+
+  return async function handle(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+  ): Promise<boolean> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+    try {
+      if (path === '/healthz' && method === 'GET') {
+        sendJson(res, 200, { ok: true });
+      } else if (path === '/api/templates' && method === 'GET') {
+        sendJson(res, 200, { templates: [...deps.templates.values()] });
+      } else if (path === '/api/workshops' && method === 'POST') {
+        await createWorkshop(req, res);
+      } else if (path === '/api/workshops/import' && method === 'POST') {
+        await importWorkshop(req, res);
+      } else if (/^\/api\/workshops\/[^/]+\/export$/.test(path) && method === 'GET') {
+        const id = decodeURIComponent(path.split('/')[3] ?? '');
+        await exportWorkshop(req, res, id, url.searchParams.get('format'));
+      } else if (/^\/api\/workshops\/[^/]+\/rerun$/.test(path) && method === 'POST') {
+        await runs.rerun(req, res, decodeURIComponent(path.split('/')[3] ?? ''));
+      } else if (/^\/api\/workshops\/[^/]+\/runs$/.test(path) && method === 'GET') {
+        const id = decodeURIComponent(path.split('/')[3] ?? '');
+        await runs.listRuns(req, res, id, url.searchParams.get('format'));
+      } else if (/^\/api\/workshops\/[^/]+\/summary$/.test(path) && method === 'GET') {
+        await participantSummary(req, res, decodeURIComponent(path.split('/')[3] ?? ''));
+      } else if (path.startsWith('/api/join/') && method === 'GET') {
+        await lookupCode(req, res, decodeURIComponent(path.slice('/api/join/'.length)));
+      } else if (/^\/api\/workshops\/[^/]+\/participants$/.test(path) && method === 'POST') {
+        await join(req, res, decodeURIComponent(path.split('/')[3] ?? ''));
+      } else if (/^\/api\/workshops\/[^/]+\/screens$/.test(path) && method === 'POST') {
+        await openScreen(req, res, decodeURIComponent(path.split('/')[3] ?? ''));
+      } else if (path.startsWith('/api/')) {
+        throw new HttpError(404, ErrorCode.NOT_FOUND, 'No such endpoint');
+      } else {
+        return false;
+      }
+    } catch (err) {
+      if (err instanceof HttpError) {
+        // The unread rest of a refused body is not worth reading: end the connection.
+        if (err.status === 413) res.setHeader('connection', 'close');
+        if (err.retryAfterS) res.setHeader('retry-after', String(err.retryAfterS));
+        sendJson(res, err.status, { error: { code: err.code, message: err.message } });
+      } else {
+        console.error('[http] request failed', err);
+        sendJson(res, 500, { error: { code: ErrorCode.INTERNAL, message: 'Internal error' } });
+      }
+    }
+    return true;
+  };
+}

@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { PROJECT_ROOT, startAppServer } from './app-server';
+import { readConfig } from './config';
+
+/** `npm start` builds the app first when there is no production build yet. */
+function ensureBuild(): void {
+  if (fs.existsSync(path.join(PROJECT_ROOT, '.next', 'BUILD_ID'))) return;
+  console.log('No production build found: running `next build` first…');
+  const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+  const result = spawnSync(process.execPath, [nextBin, 'build'], {
+    cwd: PROJECT_ROOT,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) {
+    console.error('`next build` failed; not starting.');
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  if (config.databaseUrl) {
+    console.warn('DATABASE_URL is set, but Postgres storage is not available yet: using SQLite.');
+  }
+  if (!config.dev) ensureBuild();
+  const server = await startAppServer({
+    port: config.port,
+    host: config.host,
+    dataDir: config.dataDir,
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
+    dev: config.dev,
+  });
+  // Tests and scripts read this line to learn the port.
+  console.log(`Saappaat listening on ${server.url} (${config.dev ? 'development' : 'production'})`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: closing connections and flushing storage…`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    void server.close().then(
+      () => process.exit(0),
+      (err) => {
+        console.error('Shutdown failed', err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,65 @@
+import crypto from 'node:crypto';
+import type http from 'node:http';
+import { initialControl } from '../lib/domain/commands';
+import { makeJoinCode } from '../lib/domain/join-code';
+import { PHASES } from '../lib/domain/phases';
+import { ErrorCode } from '../lib/protocol/codes';
+import { newId } from './auth';
+import { baseUrl, HttpError, sendJson } from './http-util';
+import type { Storage, WorkshopRecord } from './storage/storage';
+
+/** What a new workshop is made of; `seriesId` only for a re-run (else it begins its own). */
+export type NewWorkshopFacts = Pick<WorkshopRecord, 'title' | 'templateId' | 'locale'> &
+  Partial<Pick<WorkshopRecord, 'seriesId'>>;
+
+/**
+ * Stores a new workshop, with a fresh id and join code, and its first document content.
+ * The key's hash is given: a re-run keeps its series' key.
+ */
+export async function storeNewWorkshop(
+  storage: Storage,
+  facts: NewWorkshopFacts,
+  facilitatorKeyHash: string,
+  seed: Uint8Array,
+): Promise<WorkshopRecord> {
+  const id = newId();
+  const record: WorkshopRecord = {
+    id,
+    seriesId: facts.seriesId ?? id,
+    title: facts.title,
+    templateId: facts.templateId,
+    locale: facts.locale,
+    joinCode: '',
+    facilitatorKeyHash,
+    createdAt: Date.now(),
+    control: initialControl(PHASES),
+  };
+  // Codes are short, so a collision is possible: retry with a fresh one.
+  for (let attempt = 0; ; attempt++) {
+    record.joinCode = makeJoinCode((n) => crypto.randomBytes(n));
+    if (!(await storage.findWorkshopByCode(record.joinCode))) break;
+    if (attempt > 20) throw new HttpError(500, ErrorCode.INTERNAL, 'No free join code');
+  }
+  await storage.createWorkshop(record);
+  await storage.appendDocUpdate(record.id, seed);
+  return record;
+}
+
+/** 201 with a new workshop's links and its facilitator key (POST /api/workshops and kin). */
+export function sendCreated(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  publicUrl: string | undefined,
+  record: Pick<WorkshopRecord, 'id' | 'joinCode'>,
+  facilitatorKey: string,
+): void {
+  const base = baseUrl(req, publicUrl);
+  sendJson(res, 201, {
+    id: record.id,
+    joinCode: record.joinCode,
+    joinUrl: `${base}/join/${record.joinCode}`,
+    // The key travels in the fragment, so it never reaches a server log or a Referer.
+    facilitatorUrl: `${base}/w/${record.id}/facilitate#key=${facilitatorKey}`,
+    facilitatorKey,
+  });
+}

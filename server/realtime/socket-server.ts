@@ -1,0 +1,307 @@
+import type http from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { EVENT_PAYLOAD_MAX_BYTES, TRANSPORT_MESSAGE_MAX_BYTES } from '../../lib/constants';
+import type { Command } from '../../lib/domain/commands';
+import type { PeopleCommand } from '../../lib/domain/people';
+import { ErrorCode } from '../../lib/protocol/codes';
+import {
+  type Ack,
+  type AckFn,
+  type ClientEventName,
+  type ClientPayload,
+  type ClientToServerEvents,
+  clientEventSchemas,
+  isClientEventName,
+  PROTOCOL_VERSION,
+  type ServerToClientEvents,
+  SOCKET_IO_PATH,
+} from '../../lib/protocol/events';
+import { HandshakeAuth } from '../../lib/protocol/schemas';
+import type { TokenSigner } from '../auth';
+import type { Outcome, WorkshopActor, WorkshopChange } from '../workshops/actor';
+import type { WorkshopRegistry } from '../workshops/registry';
+
+interface SocketData {
+  /** The participant, or for a projector screen its own id (which no command accepts). */
+  participantId: string;
+  screen: boolean;
+  actor: WorkshopActor;
+}
+type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+export type AppIo = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+
+type Handler<E extends ClientEventName> = (
+  socket: AppSocket,
+  payload: ClientPayload<E>,
+) => Promise<Ack<unknown>>;
+
+function fail(code: ErrorCode, message: string): Ack<unknown> {
+  return { ok: false, error: { code, message } };
+}
+
+function toAck(outcome: Outcome): Ack<unknown> {
+  if (!outcome.ok) return fail(outcome.code, outcome.message);
+  return outcome.data === undefined ? { ok: true } : { ok: true, data: outcome.data };
+}
+
+async function runCommand(socket: AppSocket, command: Command): Promise<Ack<unknown>> {
+  return toAck(await socket.data.actor.command(socket.data.participantId, command));
+}
+
+async function runPeople(socket: AppSocket, command: PeopleCommand): Promise<Ack<unknown>> {
+  return toAck(await socket.data.actor.people(socket.data.participantId, command));
+}
+
+/** One small handler per event; payloads arrive already validated. */
+const handlers: { [E in ClientEventName]: Handler<E> } = {
+  'phase:next': (socket) => runCommand(socket, { type: 'phase.next' }),
+  'phase:prev': (socket) => runCommand(socket, { type: 'phase.prev' }),
+  'phase:set': (socket, { phase }) => runCommand(socket, { type: 'phase.set', phase }),
+  'phase:configure': (socket, { enabled }) =>
+    runCommand(socket, { type: 'phase.configure', enabled }),
+  'walk:step': (socket, { stepId }) => runCommand(socket, { type: 'walk.step', stepId }),
+  'walk:next': (socket) => runCommand(socket, { type: 'walk.next' }),
+  'walk:prev': (socket) => runCommand(socket, { type: 'walk.prev' }),
+  'walk:pace': (socket, { pace }) => runCommand(socket, { type: 'walk.pace', pace }),
+  'round:start': (socket) => runCommand(socket, { type: 'round.start' }),
+  'timer:start': (socket, { durationMs }) =>
+    runCommand(socket, { type: 'timer.start', durationMs }),
+  'timer:pause': (socket) => runCommand(socket, { type: 'timer.pause' }),
+  'timer:resume': (socket) => runCommand(socket, { type: 'timer.resume' }),
+  'timer:add': (socket, { ms }) => runCommand(socket, { type: 'timer.add', ms }),
+  'timer:stop': (socket) => runCommand(socket, { type: 'timer.stop' }),
+  'ready:set': (socket, { ready }) => runCommand(socket, { type: 'ready.set', ready }),
+  'warmup:answer': async (socket, answer) =>
+    toAck(await socket.data.actor.answerWarmup(socket.data.participantId, answer)),
+  'warmup:close': (socket) => runCommand(socket, { type: 'warmup.close' }),
+  'settings:anonymous': (socket, { anonymous }) =>
+    runCommand(socket, { type: 'settings.anonymous', anonymous }),
+  'rating:put': async (socket, rating) =>
+    toAck(await socket.data.actor.rate(socket.data.participantId, rating)),
+  'walk:lock': (socket, { stepId, locked }) =>
+    runCommand(socket, { type: 'walk.lock', stepId, locked }),
+  'reveal:step': (socket, { stepId }) => runCommand(socket, { type: 'reveal.step', stepId }),
+  'reveal:all': (socket) => runCommand(socket, { type: 'reveal.all' }),
+  'board:lanes': (socket, { hidden }) => runCommand(socket, { type: 'board.lanes', hidden }),
+  'board:lock': (socket, { locked }) => runCommand(socket, { type: 'board.lock', locked }),
+  'time:sync': async () => ({ ok: true, data: { serverNow: Date.now() } }),
+  'people:set-role': (socket, p) => runPeople(socket, { type: 'people.setRole', ...p }),
+  'people:set-lens': (socket, p) => runPeople(socket, { type: 'people.setLens', ...p }),
+  'people:assign': (socket, p) => runPeople(socket, { type: 'people.assign', ...p }),
+  'people:deal': (socket, p) => runPeople(socket, { type: 'people.dealRandom', ...p }),
+  'people:remove': (socket, p) => runPeople(socket, { type: 'people.remove', ...p }),
+  'vote:set': async (socket, vote) =>
+    toAck(await socket.data.actor.vote(socket.data.participantId, vote)),
+  'votes:configure': (socket, p) => runCommand(socket, { type: 'votes.configure', ...p }),
+  'votes:close': (socket) => runCommand(socket, { type: 'votes.close' }),
+  'votes:reopen': (socket) => runCommand(socket, { type: 'votes.reopen' }),
+  'actions:allow': (socket, { allowed }) => runCommand(socket, { type: 'actions.allow', allowed }),
+  'action:put': async (socket, action) =>
+    toAck(await socket.data.actor.putAction(socket.data.participantId, action)),
+  'action:delete': async (socket, { id }) =>
+    toAck(await socket.data.actor.deleteAction(socket.data.participantId, id)),
+};
+
+/** Answers on the ack if the client gave one, else on `protocol:error`. */
+function reply(socket: AppSocket, event: string, ack: unknown, result: Ack<unknown>): void {
+  if (typeof ack === 'function') (ack as AckFn)(result);
+  else if (!result.ok) socket.emit('protocol:error', { ...result.error, event });
+}
+
+function payloadBytes(payload: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(payload) ?? '');
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/**
+ * Handles one incoming packet: name, size and payload are checked here, at the boundary,
+ * before any handler runs. Everything that fails gets a named error.
+ */
+async function dispatch(socket: AppSocket, args: unknown[]): Promise<void> {
+  const [event, payload] = args;
+  const name = typeof event === 'string' ? event : String(event);
+  const lastArg = args.at(-1);
+  const ackFn = typeof lastArg === 'function' ? lastArg : null;
+  if (!isClientEventName(name)) {
+    return reply(socket, name, ackFn, fail(ErrorCode.UNKNOWN_EVENT, `Unknown event ${name}`));
+  }
+  // Exactly one payload, then optionally the acknowledgement: nothing may ride along.
+  if (args.length !== (ackFn ? 3 : 2)) {
+    return reply(socket, name, ackFn, fail(ErrorCode.INVALID_PAYLOAD, 'Expected one payload'));
+  }
+  if (payloadBytes(payload) > EVENT_PAYLOAD_MAX_BYTES) {
+    return reply(socket, name, ackFn, fail(ErrorCode.PAYLOAD_TOO_LARGE, 'Payload too large'));
+  }
+  const parsed = clientEventSchemas[name].safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') || 'payload';
+    return reply(
+      socket,
+      name,
+      ackFn,
+      fail(ErrorCode.INVALID_PAYLOAD, `${where}: ${issue?.message}`),
+    );
+  }
+  let result: Ack<unknown>;
+  try {
+    const handler = handlers[name] as Handler<typeof name>;
+    result = await handler(socket, parsed.data as never);
+  } catch (err) {
+    console.error(`[socket] handler ${name} failed`, err);
+    result = fail(ErrorCode.INTERNAL, 'Internal error');
+  }
+  reply(socket, name, ackFn, result);
+}
+
+/** Rooms: everyone in a workshop, its facilitators, and each person's own sockets. */
+const rooms = {
+  workshop: (id: string) => id,
+  facilitators: (id: string) => `${id}/facilitators`,
+  person: (id: string, participantId: string) => `${id}/p/${participantId}`,
+};
+
+/** Told when a person's rights change, so the Yjs endpoint can drop their connections. */
+export type RightsChanged = (workshopId: string, participantId: string, removed: boolean) => void;
+
+export function createSocketServer(
+  httpServer: http.Server,
+  registry: WorkshopRegistry,
+  tokens: TokenSigner,
+  onRightsChanged: RightsChanged = () => undefined,
+): AppIo {
+  const io: AppIo = new Server(httpServer, {
+    path: SOCKET_IO_PATH,
+    serveClient: false,
+    maxHttpBufferSize: TRANSPORT_MESSAGE_MAX_BYTES,
+    // Other upgrade paths (Yjs, Next's HMR) are ours to route, not Socket.io's to close.
+    destroyUpgrade: false,
+  });
+
+  io.use(async (socket, next) => {
+    const auth = HandshakeAuth.safeParse(socket.handshake.auth);
+    if (!auth.success) return next(new Error(ErrorCode.UNAUTHORIZED));
+    if (auth.data.v !== PROTOCOL_VERSION) return next(new Error(ErrorCode.PROTOCOL_MISMATCH));
+    const claims = tokens.verify(auth.data.token);
+    if (!claims) return next(new Error(ErrorCode.UNAUTHORIZED));
+    try {
+      const actor = await registry.get(claims.w);
+      if (!actor) return next(new Error(ErrorCode.NOT_FOUND));
+      const screen = claims.s === true;
+      if (!screen && !actor.participant(claims.p)) return next(new Error(ErrorCode.UNAUTHORIZED));
+      socket.data.actor = actor;
+      socket.data.participantId = claims.p;
+      socket.data.screen = screen;
+      next();
+    } catch (err) {
+      console.error('[socket] handshake failed', err);
+      next(new Error(ErrorCode.STORAGE_FAILED));
+    }
+  });
+
+  // Listeners are per workshop, so each actor is subscribed once, not once per socket.
+  const broadcasting = new WeakSet<WorkshopActor>();
+  function broadcast(actor: WorkshopActor, change: WorkshopChange): void {
+    const { state, changedPeople, rightsChanged } = change;
+    const id = actor.id;
+    io.to(rooms.workshop(id)).emit('workshop:state', state);
+    // Ratings leave the server only as the rater's own, or once their step is revealed.
+    if (change.ratedBy) {
+      io.to(rooms.person(id, change.ratedBy)).emit('ratings:mine', actor.myRatings(change.ratedBy));
+    }
+    if (change.revealedReplace) {
+      io.to(rooms.workshop(id)).emit('ratings:revealed', {
+        replace: true,
+        ratings: actor.revealedRatings(),
+      });
+    } else if (change.revealedUpdate.length > 0) {
+      io.to(rooms.workshop(id)).emit('ratings:revealed', {
+        replace: false,
+        ratings: change.revealedUpdate,
+      });
+    }
+    // Votes leave the server as each person's own, and as totals only while visible.
+    for (const { participantId, mine } of change.votesMine) {
+      io.to(rooms.person(id, participantId)).emit('votes:mine', mine);
+    }
+    if (change.voteResults !== undefined) {
+      io.to(rooms.workshop(id)).emit('votes:results', change.voteResults);
+    }
+    if (change.actions) io.to(rooms.workshop(id)).emit('actions:list', change.actions);
+    if (changedPeople.length === 0) return;
+    io.to(rooms.facilitators(id)).emit('facilitator:assignments', actor.assignments());
+    for (const p of changedPeople) {
+      const room = rooms.person(id, p.id);
+      if (p.removedAt !== null) {
+        io.to(room).emit('session:removed');
+        io.in(room).disconnectSockets(true);
+      } else {
+        const you = actor.you(p.id);
+        if (you) io.to(room).emit('session:you', you);
+      }
+    }
+    for (const p of rightsChanged) onRightsChanged(id, p.id, p.removedAt !== null);
+  }
+
+  io.on('connection', (socket) => {
+    const { actor, participantId, screen } = socket.data;
+    if (!broadcasting.has(actor)) {
+      broadcasting.add(actor);
+      actor.subscribe((change) => broadcast(actor, change));
+    }
+    void socket.join(rooms.workshop(actor.id));
+    socket.emit('ratings:revealed', { replace: true, ratings: actor.revealedRatings() });
+    socket.emit('actions:list', actor.actionList());
+    // Queued behind pending commands, so a later change's broadcast cannot arrive first.
+    actor.voteView(screen ? null : participantId).then(
+      ({ mine, results }) => {
+        if (mine) socket.emit('votes:mine', mine);
+        socket.emit('votes:results', results);
+      },
+      (err: unknown) => console.error('[socket] could not read the votes', err),
+    );
+    if (screen) {
+      // A projector watches the room: the shared state only, never anyone's private view.
+      actor.screenConnected();
+      socket.emit('workshop:state', actor.state());
+      socket.on('disconnect', () => {
+        actor.screenDisconnected();
+        registry.release(actor);
+      });
+      // A screen only watches; it may still ask the time, to count the timer down correctly.
+      socket.use((packet, _next) => {
+        const [event, , ack] = packet;
+        if (event === 'time:sync') return void dispatch(socket, packet);
+        reply(
+          socket,
+          String(event),
+          ack,
+          fail(ErrorCode.FORBIDDEN, 'A projector screen cannot act'),
+        );
+      });
+      return;
+    }
+    const you = actor.you(participantId);
+    if (!you) return socket.disconnect(true);
+    void socket.join(rooms.person(actor.id, participantId));
+    socket.emit('session:you', you);
+    socket.emit('ratings:mine', actor.myRatings(participantId));
+    if (you.role === 'facilitator') {
+      void socket.join(rooms.facilitators(actor.id));
+      socket.emit('facilitator:assignments', actor.assignments());
+    }
+    actor.connected(participantId);
+    socket.use((packet, _next) => {
+      void dispatch(socket, packet);
+    });
+    socket.on('disconnect', () => {
+      actor.disconnected(participantId);
+      registry.release(actor);
+    });
+  });
+
+  return io;
+}

@@ -1,0 +1,281 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { WebSocket } from 'ws';
+import * as authProtocol from 'y-protocols/auth';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { NOTES_PER_LANE_MAX } from '../../lib/board/board-doc';
+import {
+  YJS_COMPACT_AFTER_BYTES,
+  YJS_COMPACT_AFTER_UPDATES,
+  YJS_DOC_MAX_BYTES,
+} from '../../lib/constants';
+import { CloseCode } from '../../lib/protocol/codes';
+import type { Storage } from '../storage/storage';
+import { guardUpdate, type Writer } from './yjs-guard';
+
+/** y-websocket's message types (the first varuint of every message). */
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_AUTH = 2;
+const MESSAGE_QUERY_AWARENESS = 3;
+
+const LOAD_ORIGIN = Symbol('load');
+
+export interface Connection {
+  ws: WebSocket;
+  participantId: string;
+  /** Who writes on this connection, asked per update: roles and the board lock change. */
+  writer(): Writer;
+  /** Awareness client ids this connection controls, removed when it closes. */
+  clientIds: Set<number>;
+}
+
+/** When the log is compacted, and how large a document may grow. */
+export interface DocLimits {
+  compactAfterUpdates: number;
+  /** Bytes appended since the last snapshot. */
+  compactAfterBytes: number;
+  docMaxBytes: number;
+}
+
+export const DEFAULT_DOC_LIMITS: DocLimits = {
+  compactAfterUpdates: YJS_COMPACT_AFTER_UPDATES,
+  compactAfterBytes: YJS_COMPACT_AFTER_BYTES,
+  docMaxBytes: YJS_DOC_MAX_BYTES,
+};
+
+/**
+ * One workshop's Y.Doc with its connections. The stored log is applied before the first
+ * message is answered; every update passes the guard (yjs-guard.ts) and is appended to
+ * storage before it is relayed.
+ */
+export class SharedDoc {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly conns = new Map<WebSocket, Connection>();
+  readonly ready: Promise<void>;
+  /** Persistence and relay run in this chain, one update at a time, in order. */
+  private chain: Promise<void> = Promise.resolve();
+  private updatesSinceCompaction = 0;
+  /** Bytes of the stored log, and of its first entry (the snapshot, once compacted). */
+  private storedBytes = 0;
+  private snapshotBytes = 0;
+  /** Bytes applied in memory but not yet stored. */
+  private queuedBytes = 0;
+  private failed = false;
+
+  constructor(
+    readonly workshopId: string,
+    private readonly storage: Storage,
+    private readonly onFailure: (doc: SharedDoc) => void,
+    private readonly limits: DocLimits = DEFAULT_DOC_LIMITS,
+  ) {
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.ready = this.load();
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== LOAD_ORIGIN) this.persistAndRelay(update, origin);
+    });
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  private async load(): Promise<void> {
+    const log = await this.storage.loadDoc(this.workshopId);
+    Y.transact(
+      this.doc,
+      () => {
+        for (const update of log.updates) Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
+      },
+      LOAD_ORIGIN,
+    );
+    this.updatesSinceCompaction = log.updates.length;
+    this.storedBytes = log.bytes;
+    this.snapshotBytes = log.updates[0]?.byteLength ?? 0;
+  }
+
+  /** The document's size as the limits count it: its stored log and what is queued for it. */
+  get bytes(): number {
+    return this.storedBytes + this.queuedBytes;
+  }
+
+  /** Called once `ready` has resolved: greets the client with our state vector and presence. */
+  greet(conn: Connection): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    send(conn.ws, encoding.toUint8Array(encoder));
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      send(conn.ws, awarenessMessage(this.awareness, [...states.keys()]));
+    }
+  }
+
+  /** Handles one binary message. Throws on malformed input; the caller closes with 4400. */
+  receive(conn: Connection, data: Uint8Array): void {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE_SYNC:
+        return this.receiveSync(conn, decoder);
+      case MESSAGE_AWARENESS:
+        awarenessProtocol.applyAwarenessUpdate(
+          this.awareness,
+          decoding.readVarUint8Array(decoder),
+          conn,
+        );
+        return;
+      case MESSAGE_QUERY_AWARENESS:
+        send(conn.ws, awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+        return;
+      case MESSAGE_AUTH:
+        return; // permission is settled at connect time
+      default:
+        throw new Error(`unknown message type ${type}`);
+    }
+  }
+
+  private receiveSync(conn: Connection, decoder: decoding.Decoder): void {
+    const syncType = decoding.readVarUint(decoder);
+    if (syncType === syncProtocol.messageYjsSyncStep1) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.readSyncStep1(decoder, encoder, this.doc);
+      send(conn.ws, encoding.toUint8Array(encoder));
+      return;
+    }
+    if (
+      syncType !== syncProtocol.messageYjsSyncStep2 &&
+      syncType !== syncProtocol.messageYjsUpdate
+    ) {
+      throw new Error(`unknown sync message type ${syncType}`);
+    }
+    const update = decoding.readVarUint8Array(decoder);
+    const verdict = guardUpdate(this.doc, update, conn.writer(), {
+      notesPerLane: NOTES_PER_LANE_MAX,
+      docMaxBytes: this.limits.docMaxBytes,
+      docBytes: this.bytes,
+    });
+    // A refused part is not applied (the rewrite holds only its clocks, as garbage); the
+    // writer's own copy keeps it, and the writer is told why, once per reason.
+    if (verdict.update) Y.applyUpdate(this.doc, verdict.update, conn);
+    for (const reason of verdict.denied) send(conn.ws, deniedMessage(reason));
+  }
+
+  private persistAndRelay(update: Uint8Array, origin: unknown): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+    const message = encoding.toUint8Array(encoder);
+    this.queuedBytes += update.byteLength;
+    this.chain = this.chain.then(async () => {
+      if (this.failed) return;
+      try {
+        await this.storage.appendDocUpdate(this.workshopId, update);
+      } catch (err) {
+        console.error(`[yjs ${this.workshopId}] could not store an update`, err);
+        this.fail();
+        return;
+      }
+      this.updatesSinceCompaction++;
+      this.storedBytes += update.byteLength;
+      this.queuedBytes -= update.byteLength;
+      for (const conn of this.conns.values()) {
+        if (conn !== origin) send(conn.ws, message);
+      }
+      if (
+        this.updatesSinceCompaction >= this.limits.compactAfterUpdates ||
+        this.storedBytes - this.snapshotBytes >= this.limits.compactAfterBytes
+      ) {
+        await this.compactNow();
+      }
+    });
+  }
+
+  /** Merges the stored log into one snapshot. Runs inside the chain, so no append races it. */
+  private async compactNow(): Promise<void> {
+    try {
+      const log = await this.storage.loadDoc(this.workshopId);
+      if (log.updates.length <= 1) return;
+      const temp = new Y.Doc();
+      for (const update of log.updates) Y.applyUpdate(temp, update);
+      const snapshot = Y.encodeStateAsUpdate(temp);
+      temp.destroy();
+      await this.storage.compactDoc(this.workshopId, snapshot, log.lastSeq);
+      this.updatesSinceCompaction = 1;
+      this.storedBytes = this.snapshotBytes = snapshot.byteLength;
+    } catch (err) {
+      // The log is still complete; compaction only saves space, so try again later.
+      console.error(`[yjs ${this.workshopId}] compaction failed`, err);
+    }
+  }
+
+  /** Waits for pending writes, then compacts the log (on unload and shutdown). */
+  async flush(compact: boolean): Promise<void> {
+    this.chain = this.chain.then(() => (compact && !this.failed ? this.compactNow() : undefined));
+    await this.chain;
+  }
+
+  /** Storage failed: drop every connection so clients resync (their edits are kept locally). */
+  private fail(): void {
+    if (this.failed) return;
+    this.failed = true;
+    for (const conn of this.conns.values())
+      conn.ws.close(CloseCode.STORAGE_FAILED, 'storage failed');
+    this.onFailure(this);
+  }
+
+  private readonly onAwarenessUpdate = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    // Updates from a client carry its Connection as the origin (see `receive`).
+    const conn = origin ? this.conns.get((origin as Connection).ws) : undefined;
+    if (conn) {
+      for (const id of changes.added) conn.clientIds.add(id);
+      for (const id of changes.removed) conn.clientIds.delete(id);
+    }
+    // Relay to everyone but the sender: echoing a state back doubles presence traffic.
+    const message = awarenessMessage(this.awareness, changed);
+    for (const other of this.conns.values()) {
+      if (other !== origin) send(other.ws, message);
+    }
+  };
+
+  remove(conn: Connection): void {
+    this.conns.delete(conn.ws);
+    if (conn.clientIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.clientIds], null);
+    }
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+function deniedMessage(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AUTH);
+  authProtocol.writePermissionDenied(encoder, reason);
+  return encoding.toUint8Array(encoder);
+}
+
+function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}
+
+const WS_OPEN = 1;
+
+function send(ws: WebSocket, message: Uint8Array): void {
+  if (ws.readyState !== WS_OPEN) return;
+  ws.send(message, (err) => {
+    if (err) ws.terminate();
+  });
+}

@@ -1,0 +1,246 @@
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import * as encoding from 'lib0/encoding';
+import type * as Y from 'yjs';
+import { YJS_IDLE_UNLOAD_MS, YJS_KEEPALIVE_MS, YJS_MESSAGE_MAX_BYTES } from '../../lib/constants';
+import { readNotes } from '../../lib/board/board-doc';
+import { readPath, readPersonas, readSituations } from '../../lib/board/path-doc';
+import { CloseCode } from '../../lib/protocol/codes';
+import { YJS_PATH_PREFIX } from '../../lib/protocol/events';
+import type { TokenSigner } from '../auth';
+import type { Storage } from '../storage/storage';
+import type { DocFacts, WorkshopActor } from '../workshops/actor';
+import type { WorkshopRegistry } from '../workshops/registry';
+import { type Connection, DEFAULT_DOC_LIMITS, type DocLimits, SharedDoc } from './yjs-doc';
+import type { Writer } from './yjs-guard';
+
+/** An awareness message with no states: a no-op for the client, but proof of life. */
+const KEEPALIVE = (() => {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint8Array(e, new Uint8Array([0]));
+  return encoding.toUint8Array(e);
+})();
+
+export interface YjsEndpointOptions extends Partial<DocLimits> {
+  idleUnloadMs?: number;
+}
+
+interface Admitted {
+  actor: WorkshopActor;
+  participantId: string;
+  /** A projector screen's token: it reads and never writes. */
+  screen: boolean;
+}
+
+/** Our Yjs websocket endpoint at `/rt/yjs/:workshopId?token=…`, built on y-protocols. */
+export class YjsEndpoint {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: YJS_MESSAGE_MAX_BYTES });
+  private readonly docs = new Map<string, SharedDoc>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly alive = new WeakSet<WebSocket>();
+  private readonly keepalive: NodeJS.Timeout;
+  private readonly idleUnloadMs: number;
+  private readonly limits: DocLimits;
+  /** Set on shutdown: messages still arriving are ignored (the client resends on reconnect). */
+  private closing = false;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly registry: WorkshopRegistry,
+    private readonly tokens: TokenSigner,
+    options: YjsEndpointOptions = {},
+  ) {
+    const { idleUnloadMs, ...limits } = options;
+    this.idleUnloadMs = idleUnloadMs ?? YJS_IDLE_UNLOAD_MS;
+    this.limits = { ...DEFAULT_DOC_LIMITS };
+    for (const [key, value] of Object.entries(limits) as Array<[keyof DocLimits, number]>) {
+      if (value !== undefined) this.limits[key] = value;
+    }
+    this.keepalive = setInterval(() => this.beat(), YJS_KEEPALIVE_MS);
+    this.keepalive.unref();
+  }
+
+  /** Documents in memory now (for tests and metrics). */
+  get loadedDocs(): number {
+    return this.docs.size;
+  }
+
+  handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const workshopId = decodeURIComponent(url.pathname.slice(YJS_PATH_PREFIX.length + 1));
+    const token = url.searchParams.get('token') ?? '';
+    void this.authorise(workshopId, token).then(
+      (result) => {
+        this.wss.handleUpgrade(req, socket, head, (ws) => {
+          // A refused client gets an accepted socket closed with a 44xx code: an HTTP
+          // error status would make y-websocket retry forever.
+          if (typeof result === 'number') return ws.close(result, 'refused');
+          this.accept(ws, workshopId, result);
+        });
+      },
+      () => socket.destroy(),
+    );
+  }
+
+  private async authorise(workshopId: string, token: string): Promise<number | Admitted> {
+    const claims = this.tokens.verify(token);
+    if (!claims) return CloseCode.UNAUTHORIZED;
+    if (claims.w !== workshopId) return CloseCode.FORBIDDEN;
+    const actor = await this.registry.get(workshopId);
+    if (!actor) return CloseCode.NOT_FOUND;
+    if (claims.s) return { actor, participantId: claims.p, screen: true };
+    const participant = actor.participant(claims.p);
+    if (!participant) return CloseCode.UNAUTHORIZED;
+    return { actor, participantId: participant.id, screen: false };
+  }
+
+  private accept(
+    ws: WebSocket,
+    workshopId: string,
+    { actor, participantId, screen }: Admitted,
+  ): void {
+    const shared = this.docFor(workshopId);
+    // The connection keeps the actor loaded, so the rights it reads stay the live ones.
+    actor.docConnected();
+    const writer = (): Writer => ({
+      participantId,
+      role: screen ? null : (actor.participant(participantId)?.role ?? null),
+      boardLocked: actor.control.boardLocked,
+    });
+    const conn: Connection = { ws, participantId, writer, clientIds: new Set() };
+    shared.conns.set(ws, conn);
+    this.alive.add(ws);
+    const early: Uint8Array[] = [];
+    let ready = false;
+
+    const handle = (data: Uint8Array) => {
+      if (this.closing) return;
+      try {
+        shared.receive(conn, data);
+      } catch {
+        ws.close(CloseCode.PROTOCOL_ERROR, 'malformed message');
+      }
+    };
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) return ws.close(CloseCode.PROTOCOL_ERROR, 'binary messages only');
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      if (ready) handle(bytes);
+      else early.push(bytes);
+    });
+    ws.on('pong', () => this.alive.add(ws));
+    ws.on('error', () => ws.terminate());
+    ws.on('close', () => {
+      shared.remove(conn);
+      actor.docDisconnected();
+      this.registry.release(actor);
+      if (shared.conns.size === 0) this.scheduleUnload(shared);
+    });
+
+    shared.ready.then(
+      () => {
+        ready = true;
+        shared.greet(conn);
+        for (const data of early.splice(0)) handle(data);
+      },
+      (err) => {
+        console.error(`[yjs ${workshopId}] could not load`, err);
+        ws.close(CloseCode.STORAGE_FAILED, 'could not load');
+      },
+    );
+  }
+
+  /** Step count and dealable ids, read from the document (loaded for the purpose if need be). */
+  async facts(workshopId: string): Promise<DocFacts> {
+    const shared = this.docFor(workshopId);
+    try {
+      await shared.ready;
+      return {
+        stepIds: readPath(shared.doc).map((s) => s.id),
+        personaIds: readPersonas(shared.doc).map((p) => p.id),
+        cardIds: readSituations(shared.doc).map((c) => c.id),
+        ideaIds: readNotes(shared.doc).flatMap((n) => (n.lane === 'ideas' ? [n.id] : [])),
+      };
+    } finally {
+      if (shared.conns.size === 0) this.scheduleUnload(shared);
+    }
+  }
+
+  /** Reads the document with `read` (loaded for the purpose if need be, like `facts`). */
+  async readDoc<T>(workshopId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const shared = this.docFor(workshopId);
+    try {
+      await shared.ready;
+      return read(shared.doc);
+    } finally {
+      if (shared.conns.size === 0) this.scheduleUnload(shared);
+    }
+  }
+
+  /**
+   * A person's rights changed: close their document connections. A removed person gets
+   * 4401 (do not retry); anyone else 4100 (RIGHTS_CHANGED), and reconnects with the new rights.
+   */
+  participantChanged(workshopId: string, participantId: string, removed: boolean): void {
+    const shared = this.docs.get(workshopId);
+    if (!shared) return;
+    for (const conn of shared.conns.values()) {
+      if (conn.participantId !== participantId) continue;
+      conn.ws.close(removed ? CloseCode.UNAUTHORIZED : CloseCode.RIGHTS_CHANGED, 'rights changed');
+    }
+  }
+
+  private docFor(workshopId: string): SharedDoc {
+    clearTimeout(this.unloadTimers.get(workshopId));
+    this.unloadTimers.delete(workshopId);
+    let shared = this.docs.get(workshopId);
+    if (!shared) {
+      shared = new SharedDoc(workshopId, this.storage, (failed) => this.drop(failed), this.limits);
+      this.docs.set(workshopId, shared);
+    }
+    return shared;
+  }
+
+  private scheduleUnload(shared: SharedDoc): void {
+    clearTimeout(this.unloadTimers.get(shared.workshopId));
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(shared.workshopId);
+      void shared.flush(true).then(() => {
+        if (shared.conns.size === 0 && this.docs.get(shared.workshopId) === shared)
+          this.drop(shared);
+      });
+    }, this.idleUnloadMs);
+    timer.unref();
+    this.unloadTimers.set(shared.workshopId, timer);
+  }
+
+  private drop(shared: SharedDoc): void {
+    if (this.docs.get(shared.workshopId) === shared) this.docs.delete(shared.workshopId);
+    shared.destroy();
+  }
+
+  /** Pings every socket (a dead TCP peer is terminated) and keeps quiet clients alive. */
+  private beat(): void {
+    for (const ws of this.wss.clients) {
+      if (!this.alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      this.alive.delete(ws);
+      ws.ping();
+      if (ws.readyState === ws.OPEN) ws.send(KEEPALIVE);
+    }
+  }
+
+  /** Shutdown: close every socket with SERVER_SHUTDOWN, then store and compact every doc. */
+  async close(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.keepalive);
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    for (const ws of this.wss.clients) ws.close(CloseCode.SERVER_SHUTDOWN, 'server shutdown');
+    await Promise.all([...this.docs.values()].map((d) => d.flush(true)));
+    for (const d of [...this.docs.values()]) this.drop(d);
+    this.wss.close();
+  }
+}

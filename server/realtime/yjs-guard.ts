@@ -1,0 +1,287 @@
+import * as Y from 'yjs';
+import { isLane, NOTES } from '../../lib/board/board-doc';
+import { PATH_ORDER, PATH_STEPS, PERSONAS, SITUATIONS } from '../../lib/board/path-doc';
+import { can } from '../../lib/domain/permissions';
+import type { Role } from '../../lib/domain/roles';
+import { WriteDenied } from '../../lib/protocol/codes';
+import { encodeUpdate, type KeptDeletion, type KeptStruct } from './yjs-update-rewrite';
+import { type Place, type Resolution, scanUpdate } from './yjs-update-scan';
+
+/** Who sent an update, as known when it arrives. */
+export interface Writer {
+  participantId: string;
+  /** Null for someone who may not write at all (a projector screen, a removed person). */
+  role: Role | null;
+  boardLocked: boolean;
+}
+
+export interface GuardLimits {
+  notesPerLane: number;
+  docMaxBytes: number;
+  /** What the document's log holds now, stored or queued for storage. */
+  docBytes: number;
+}
+
+export interface Verdict {
+  /** What to apply: the update as sent, a rewrite without the refused parts, or nothing. */
+  update: Uint8Array | null;
+  /** Why parts were refused, each reason once, in order of appearance. */
+  denied: WriteDenied[];
+}
+
+const PATH_ROOTS: ReadonlySet<string> = new Set([PATH_STEPS, PATH_ORDER, PERSONAS, SITUATIONS]);
+const NOTE_CONTENT_FIELDS = ['lane', 'stepId'] as const;
+
+interface Touch {
+  at: Resolution;
+  reason: WriteDenied | null;
+}
+
+const idKey = (item: Y.Item): string => `${item.id.client}:${item.id.clock}`;
+/** Changes to one target (a note's field, a note itself, a group…) stand or fall together. */
+const targetKey = (p: Place): string =>
+  `${p.root}\u0000${p.entryKey ?? idKey(p.entry)}\u0000${p.depth === 0 ? '' : p.field}`;
+
+function mapOf(item: Y.Item): Y.Map<unknown> | null {
+  const content = item.content;
+  return content instanceof Y.ContentType && content.type instanceof Y.Map
+    ? (content.type as Y.Map<unknown>)
+    : null;
+}
+
+function valueOf(item: Y.Item): unknown {
+  const content = item.content;
+  if (content instanceof Y.ContentAny) return content.arr[content.arr.length - 1];
+  if (content instanceof Y.ContentType) return content.type;
+  return undefined;
+}
+
+/**
+ * Decides which parts of an incoming update its writer may apply (issue 6's rules), by
+ * decoding the update against the server's document: O(update size), plus one pass over
+ * the notes when the update adds a note to a lane. See docs/protocol.md for the rules.
+ */
+export function guardUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  writer: Writer,
+  limits: GuardLimits,
+): Verdict {
+  const scan = scanUpdate(doc, update);
+  const facilitator = writer.role === 'facilitator';
+  const mayWrite = writer.role !== null && can(writer.role, 'board.edit');
+  const mayEditPath = writer.role !== null && can(writer.role, 'path.edit');
+  const notes = doc.getMap<unknown>(NOTES);
+
+  // The fields a new note is created with, from this update (the last write of each wins).
+  const newFields = new Map<Y.Item, Map<string, Y.Item>>();
+  for (const { struct, at } of scan.structs) {
+    if (typeof at === 'string' || at.root !== NOTES || !at.entryIsNew || at.depth !== 1) continue;
+    const fields = newFields.get(at.entry) ?? new Map<string, Y.Item>();
+    newFields.set(at.entry, fields);
+    const before = fields.get(at.field ?? '');
+    if (!before || before.id.clock < struct.id.clock) fields.set(at.field ?? '', struct as Y.Item);
+  }
+
+  const authorOf = (entry: Y.Item): unknown => mapOf(entry)?.get('authorId');
+  const mayEditNote = (entry: Y.Item): boolean =>
+    facilitator || authorOf(entry) === writer.participantId;
+
+  const newNoteVerdicts = new Map<Y.Item, WriteDenied | null>();
+  const judgeNewNote = (p: Place): WriteDenied | null => {
+    const known = newNoteVerdicts.get(p.entry);
+    if (known !== undefined) return known;
+    const fields = newFields.get(p.entry);
+    const field = (name: string) => {
+      const item = fields?.get(name);
+      return item ? valueOf(item) : undefined;
+    };
+    let verdict: WriteDenied | null = null;
+    const replaced = p.entryKey === null ? undefined : notes._map.get(p.entryKey);
+    if (replaced && !replaced.deleted && !mayEditNote(replaced))
+      verdict = WriteDenied.NOT_YOUR_NOTE;
+    else if (
+      p.entryKey === null ||
+      !mapOf(p.entry) ||
+      !isLane(field('lane')) ||
+      typeof field('stepId') !== 'string' ||
+      typeof field('authorId') !== 'string' ||
+      !(field('text') instanceof Y.Text)
+    ) {
+      verdict = WriteDenied.INVALID_NOTE;
+    } else if (!facilitator && field('authorId') !== writer.participantId) {
+      verdict = WriteDenied.NOT_YOUR_NOTE;
+    }
+    newNoteVerdicts.set(p.entry, verdict);
+    return verdict;
+  };
+
+  // Notes this update deletes outright: everything deleted inside them goes with them.
+  const deletedNotes = new Set<Y.Item>();
+  for (const { at } of scan.deletions) {
+    if (typeof at !== 'string' && at.root === NOTES && at.depth === 0) deletedNotes.add(at.entry);
+  }
+
+  /** `written`: the struct an insert writes; null for a deletion. */
+  const judgeNote = (p: Place, written: Y.Item | null): WriteDenied | null => {
+    if (p.entryIsNew) return judgeNewNote(p);
+    const mine = mayEditNote(p.entry);
+    if (p.depth === 0 || (!written && deletedNotes.has(p.entry))) {
+      return mine ? null : WriteDenied.NOT_YOUR_NOTE;
+    }
+    if (p.field === 'groupId') return null; // grouping is everyone's
+    // Nobody but a facilitator writes a note into someone else's name.
+    if (written && p.depth === 1 && p.field === 'authorId' && !facilitator) {
+      if (valueOf(written) !== writer.participantId) return WriteDenied.NOT_YOUR_NOTE;
+    }
+    return mine ? null : WriteDenied.NOT_YOUR_NOTE;
+  };
+
+  const judge = (at: Resolution, written: Y.Item | null): WriteDenied | null => {
+    if (at === 'known') return null;
+    if (at === 'gap') return WriteDenied.OUT_OF_SYNC;
+    if (!mayWrite) return WriteDenied.READ_ONLY;
+    if (at === 'missing') return WriteDenied.OUT_OF_SYNC;
+    if (at === 'dead') return null;
+    if (!facilitator && writer.boardLocked) return WriteDenied.BOARD_LOCKED;
+    if (PATH_ROOTS.has(at.root) && !mayEditPath) return WriteDenied.PATH_FACILITATORS_ONLY;
+    if (at.root === NOTES) return judgeNote(at, written);
+    return null;
+  };
+
+  const structs: Touch[] = scan.structs.map(({ at, struct }) => ({
+    at,
+    reason: judge(at, struct as Y.Item),
+  }));
+  const deletions: Touch[] = scan.deletions.map(({ at }) => ({ at, reason: judge(at, null) }));
+
+  // Refusals spread to every change of the same target (a note's field, a new note).
+  const refused = new Map<string, WriteDenied>();
+  const refuse = (p: Place, reason: WriteDenied) => {
+    const key = p.entryIsNew ? idKey(p.entry) : targetKey(p);
+    if (!refused.has(key)) refused.set(key, reason);
+  };
+  for (const t of [...structs, ...deletions]) {
+    if (t.reason && typeof t.at !== 'string') refuse(t.at, t.reason);
+  }
+
+  const inserts: Insert[] = [];
+  structs.forEach(({ at, reason }, i) => {
+    if (reason === null && typeof at !== 'string') {
+      inserts.push({ at, struct: scan.structs[i]!.struct as Y.Item });
+    }
+  });
+  if (inserts.length > 0 && limits.docBytes + update.byteLength > limits.docMaxBytes) {
+    for (const t of inserts) refuse(t.at, WriteDenied.BOARD_FULL);
+  } else {
+    checkLanes(notes, inserts, newFields, limits.notesPerLane, refuse);
+  }
+
+  for (const t of [...structs, ...deletions]) {
+    if (t.reason || typeof t.at === 'string') continue;
+    t.reason = refused.get(t.at.entryIsNew ? idKey(t.at.entry) : targetKey(t.at)) ?? null;
+  }
+  return build(update, scan, structs, deletions);
+}
+
+interface Insert {
+  at: Place;
+  struct: Y.Item;
+}
+
+/** Refuses notes arriving (new, or moved) in a lane of a step that already holds the maximum. */
+function checkLanes(
+  notes: Y.Map<unknown>,
+  inserts: Insert[],
+  newFields: Map<Y.Item, Map<string, Y.Item>>,
+  max: number,
+  refuse: (p: Place, reason: WriteDenied) => void,
+): void {
+  type Arrival = { place: Place; stepId?: unknown; lane?: unknown };
+  const arrivals: Arrival[] = [];
+  const moves = new Map<Y.Item, Arrival & { lastClock: Map<string, number> }>();
+  for (const { at, struct } of inserts) {
+    if (at.root !== NOTES) continue;
+    if (at.entryIsNew && at.depth === 0) {
+      const fields = newFields.get(at.entry);
+      const value = (name: string) => {
+        const item = fields?.get(name);
+        return item ? valueOf(item) : undefined;
+      };
+      arrivals.push({ place: at, stepId: value('stepId'), lane: value('lane') });
+    } else if (!at.entryIsNew && at.depth === 1 && isContentField(at.field)) {
+      // A move: a new lane or step on an existing note (the last write of each counts).
+      const move = moves.get(at.entry) ?? { place: at, lastClock: new Map<string, number>() };
+      moves.set(at.entry, move);
+      if ((move.lastClock.get(at.field) ?? -1) > struct.id.clock) continue;
+      move.lastClock.set(at.field, struct.id.clock);
+      if (at.field === 'lane') move.lane = valueOf(struct);
+      else move.stepId = valueOf(struct);
+    }
+  }
+  if (arrivals.length === 0 && moves.size === 0) return;
+
+  const count = new Map<string, number>();
+  const laneKey = (stepId: unknown, lane: unknown) => `${String(stepId)}\u0000${String(lane)}`;
+  notes.forEach((value) => {
+    if (!(value instanceof Y.Map)) return;
+    const key = laneKey(value.get('stepId'), value.get('lane'));
+    count.set(key, (count.get(key) ?? 0) + 1);
+  });
+  const arrive = (key: string): boolean => {
+    const n = count.get(key) ?? 0;
+    if (n >= max) return false;
+    count.set(key, n + 1);
+    return true;
+  };
+  for (const { place, stepId, lane } of arrivals) {
+    if (!arrive(laneKey(stepId, lane))) refuse(place, WriteDenied.LANE_FULL);
+  }
+  for (const [entry, move] of moves) {
+    const map = mapOf(entry);
+    if (!map) continue;
+    const from = laneKey(map.get('stepId'), map.get('lane'));
+    const to = laneKey(move.stepId ?? map.get('stepId'), move.lane ?? map.get('lane'));
+    if (from === to) continue;
+    if (arrive(to)) count.set(from, (count.get(from) ?? 1) - 1);
+    else
+      for (const field of NOTE_CONTENT_FIELDS)
+        refuse({ ...move.place, field }, WriteDenied.LANE_FULL);
+  }
+}
+
+function isContentField(field: string | null): field is (typeof NOTE_CONTENT_FIELDS)[number] {
+  return (NOTE_CONTENT_FIELDS as readonly (string | null)[]).includes(field);
+}
+
+function build(
+  update: Uint8Array,
+  scan: ReturnType<typeof scanUpdate>,
+  structs: Touch[],
+  deletions: Touch[],
+): Verdict {
+  const denied: WriteDenied[] = [];
+  const deny = (r: WriteDenied | null) => {
+    if (r && !denied.includes(r)) denied.push(r);
+  };
+  let changed = false;
+  const keptStructs: KeptStruct[] = [];
+  scan.structs.forEach(({ struct }, i) => {
+    const { at, reason } = structs[i]!;
+    deny(reason);
+    if (at === 'known') return;
+    if (at === 'gap') return void (changed = true);
+    if (reason) changed = true;
+    keptStructs.push({ struct: struct as Y.Item | Y.GC, asGarbage: reason !== null });
+  });
+  const keptDeletions: KeptDeletion[] = [];
+  scan.deletions.forEach(({ client, clock, len }, i) => {
+    const { at, reason } = deletions[i]!;
+    deny(reason);
+    if (reason || at === 'missing') changed = true;
+    else keptDeletions.push({ client, clock, len });
+  });
+  if (!changed) return { update, denied };
+  if (keptStructs.length === 0 && keptDeletions.length === 0) return { update: null, denied };
+  return { update: encodeUpdate(keptStructs, keptDeletions), denied };
+}

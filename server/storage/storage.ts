@@ -1,0 +1,112 @@
+import type { Lens, Role } from '../../lib/domain/roles';
+import type { ControlState, Participant, WorkshopInfo } from '../../lib/domain/workshop';
+
+/** A workshop as stored: public facts, the facilitator key's hash, and control state. */
+export interface WorkshopRecord extends WorkshopInfo {
+  /**
+   * The run series: workshops run again on the same path share it (and the facilitator
+   * key). A workshop that is nobody's re-run begins its own: its id.
+   */
+  seriesId: string;
+  facilitatorKeyHash: string;
+  control: ControlState;
+}
+
+/** One participant's feeling at one step in one round. */
+export interface RatingRecord {
+  workshopId: string;
+  participantId: string;
+  stepId: string;
+  round: number;
+  valence: number;
+  emotion: string;
+  expectation: 'worse' | 'as' | 'better';
+  effort: number | null;
+  note: string | null;
+  /** The rater's role, lens and situation card when they rated. */
+  role: Role;
+  lens: Lens;
+  cardId: string | null;
+  updatedAt: number;
+}
+
+/** One participant's warm-up answers (0–10 each). */
+export interface WarmupRecord {
+  workshopId: string;
+  participantId: string;
+  workplace: number;
+  customers: number;
+  updatedAt: number;
+}
+
+export interface VoteRecord {
+  workshopId: string;
+  participantId: string;
+  ideaId: string;
+  dots: number;
+}
+
+export interface ActionRecord {
+  id: string;
+  workshopId: string;
+  text: string;
+  owner: string | null;
+  department: string | null;
+  dueDate: string | null;
+  stepId: string | null;
+  ideaId: string | null;
+  /** The participant who created it (null: only facilitators edit it). */
+  createdBy: string | null;
+  createdAt: number;
+}
+
+/** The stored Yjs state: one compacted snapshot (maybe none) and the updates after it. */
+export interface DocLog {
+  updates: Uint8Array[];
+  /** Sequence number of the last update read; pass it to compactDoc. */
+  lastSeq: number;
+  /** Total bytes of `updates`. */
+  bytes: number;
+}
+
+/**
+ * Everything the server keeps. Every method resolves only once the data is durable, so
+ * callers acknowledge to clients after `await`. Implementations: SQLite (embedded) and,
+ * later, Postgres; the contract suite in tests/storage runs against each.
+ */
+export interface Storage {
+  createWorkshop(record: WorkshopRecord): Promise<void>;
+  getWorkshop(id: string): Promise<WorkshopRecord | null>;
+  findWorkshopByCode(joinCode: string): Promise<WorkshopRecord | null>;
+  /** Every workshop of a run series, oldest first (same millisecond: in creation order). */
+  listSeries(seriesId: string): Promise<WorkshopRecord[]>;
+  /** Stores the control state only if `state.revision` is newer than what is stored. */
+  saveControl(workshopId: string, state: ControlState): Promise<void>;
+
+  addParticipant(participant: Participant): Promise<void>;
+  /** Stores a participant's changed fields (name, role, lens, persona, card, removal). */
+  updateParticipant(participant: Participant): Promise<void>;
+  /** In join order; people who joined in the same millisecond in the order they were added. */
+  listParticipants(workshopId: string): Promise<Participant[]>;
+
+  /** Stores or replaces a participant's warm-up answers. */
+  putWarmupAnswer(answer: WarmupRecord): Promise<void>;
+  listWarmupAnswers(workshopId: string): Promise<WarmupRecord[]>;
+
+  putRating(rating: RatingRecord): Promise<void>;
+  listRatings(workshopId: string): Promise<RatingRecord[]>;
+  putVote(vote: VoteRecord): Promise<void>;
+  listVotes(workshopId: string): Promise<VoteRecord[]>;
+  /** Creates an action, or updates its fields (never its workshop, creator or creation time). */
+  putAction(action: ActionRecord): Promise<void>;
+  listActions(workshopId: string): Promise<ActionRecord[]>;
+  /** Deletes an action of that workshop; deleting one that does not exist is no error. */
+  deleteAction(workshopId: string, id: string): Promise<void>;
+
+  appendDocUpdate(workshopId: string, update: Uint8Array): Promise<void>;
+  loadDoc(workshopId: string): Promise<DocLog>;
+  /** Replaces updates up to `upToSeq` with `snapshot`, atomically. */
+  compactDoc(workshopId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,105 @@
+import type { Command } from '../../lib/domain/commands';
+import {
+  type Ballot,
+  checkLimitsFit,
+  type MyVotes,
+  myVotes,
+  rankIdeas,
+  resultsVisible,
+  type VoteResults,
+  type VoteSettings,
+} from '../../lib/domain/votes';
+import type { Participant } from '../../lib/domain/workshop';
+import type { ErrorCode } from '../../lib/protocol/codes';
+import type { VoteRecord } from '../storage/storage';
+
+/** What a change of votes or voting settings tells whom (see WorkshopChange). */
+export interface VoteNews {
+  /** People whose own votes or dots left changed, with their new view. */
+  votesMine: Array<{ participantId: string; mine: MyVotes }>;
+  /** New results for everyone, `null` to hide them again, or undefined: nothing to send. */
+  voteResults: VoteResults | null | undefined;
+}
+
+/**
+ * A workshop's dot votes in memory, and the only place that decides what of them may
+ * leave the server: each person's own ballot to them, and totals to everyone only while
+ * results are visible (votes not hidden, or voting closed). Facilitators get no more.
+ */
+export class VoteBook {
+  private readonly ballots = new Map<string, Record<string, number>>();
+
+  constructor(records: VoteRecord[]) {
+    for (const r of records) this.put(r);
+  }
+
+  put(record: VoteRecord): void {
+    const ballot = this.ballots.get(record.participantId) ?? {};
+    if (record.dots > 0) ballot[record.ideaId] = record.dots;
+    else delete ballot[record.ideaId];
+    this.ballots.set(record.participantId, ballot);
+  }
+
+  ballot(participantId: string): Ballot {
+    return this.ballots.get(participantId) ?? {};
+  }
+
+  all(): Ballot[] {
+    return [...this.ballots.values()];
+  }
+
+  /** This person's view (null for a projector screen), and the results if they may be seen. */
+  view(
+    participantId: string | null,
+    settings: VoteSettings,
+    ideaIds: readonly string[],
+  ): { mine: MyVotes | null; results: VoteResults | null } {
+    return {
+      mine: participantId === null ? null : myVotes(settings, this.ballot(participantId), ideaIds),
+      results: resultsVisible(settings) ? rankIdeas(ideaIds, this.all()) : null,
+    };
+  }
+
+  /** After `participantId` voted: their ballot to them, and live results if visible. */
+  afterVote(participantId: string, settings: VoteSettings, ideaIds: readonly string[]): VoteNews {
+    return {
+      votesMine: [{ participantId, mine: myVotes(settings, this.ballot(participantId), ideaIds) }],
+      voteResults: resultsVisible(settings) ? rankIdeas(ideaIds, this.all()) : undefined,
+    };
+  }
+
+  /**
+   * After the settings changed: a new budget changes everyone's dots left; results go out
+   * when they become (or stay) visible, and `null` when they stop being visible.
+   */
+  afterSettings(
+    before: VoteSettings,
+    after: VoteSettings,
+    ideaIds: readonly string[],
+    people: readonly Participant[],
+  ): VoteNews {
+    const voters = before.budget === after.budget ? [] : people;
+    const visible = resultsVisible(after);
+    return {
+      votesMine: voters.map((p) => ({
+        participantId: p.id,
+        mine: myVotes(after, this.ballot(p.id), ideaIds),
+      })),
+      voteResults: visible
+        ? rankIdeas(ideaIds, this.all())
+        : resultsVisible(before)
+          ? null
+          : undefined,
+    };
+  }
+
+  /** A facilitator's new limits must fit the votes already cast; null when they do. */
+  refusesLimits(
+    command: Command,
+    ideaIds: readonly string[],
+  ): { ok: false; code: ErrorCode; message: string } | null {
+    if (command.type !== 'votes.configure') return null;
+    const fit = checkLimitsFit(command.budget, command.maxPerIdea, this.all(), ideaIds);
+    return fit.ok ? null : fit;
+  }
+}

@@ -1,0 +1,177 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { SQLITE_MIGRATIONS } from '../../server/storage/sqlite-migrations';
+import { migrate, SqliteStorage } from '../../server/storage/sqlite-storage';
+import {
+  action,
+  docContent,
+  docFromUpdates,
+  editSession,
+  participant,
+  rating,
+  workshopRecord,
+} from './fixtures';
+import { describeStorageContract } from './storage-contract';
+
+function tempFile(): string {
+  return path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'saappaat-sqlite-')),
+    'data',
+    'test.sqlite',
+  );
+}
+
+describeStorageContract('SQLite', async () => new SqliteStorage(tempFile()));
+
+describe('SqliteStorage', () => {
+  const open: SqliteStorage[] = [];
+  afterEach(async () => {
+    for (const s of open.splice(0)) await s.close();
+  });
+  function storageAt(file: string): SqliteStorage {
+    const s = new SqliteStorage(file);
+    open.push(s);
+    return s;
+  }
+
+  it('writes durably: WAL journal, synchronous=FULL and foreign keys on', () => {
+    const s = storageAt(tempFile());
+    expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(s.db.pragma('synchronous', { simple: true })).toBe(2); // 2 = FULL
+    expect(s.db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('creates the directory of its file, and lives in DATA_DIR as saappaat.sqlite', () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'saappaat-dir-')), 'a', 'b');
+    storageAt(path.join(dir, 'x.sqlite'));
+    expect(fs.existsSync(path.join(dir, 'x.sqlite'))).toBe(true);
+    const inDir = SqliteStorage.inDataDir(dir);
+    open.push(inDir);
+    expect(inDir.db.name).toBe(path.join(dir, 'saappaat.sqlite'));
+  });
+
+  it('applies every migration once and records the version', () => {
+    const s = storageAt(tempFile());
+    expect(s.db.pragma('user_version', { simple: true })).toBe(SQLITE_MIGRATIONS.length);
+    expect(() => migrate(s.db)).not.toThrow();
+    expect(s.db.pragma('user_version', { simple: true })).toBe(SQLITE_MIGRATIONS.length);
+  });
+
+  it('gives actions stored before version 5 no creator', async () => {
+    const file = tempFile();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const old = new Database(file);
+    for (const sql of SQLITE_MIGRATIONS.slice(0, 4)) old.exec(sql);
+    old.pragma('user_version = 4');
+    const w = workshopRecord();
+    old
+      .prepare(
+        `INSERT INTO workshops (id, title, template_id, locale, join_code, facilitator_key_hash,
+           created_at, control_json, control_revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(w.id, w.title, w.templateId, w.locale, w.joinCode, 'x', 1, '{}', 1);
+    old
+      .prepare(`INSERT INTO actions (id, workshop_id, text, created_at) VALUES (?, ?, ?, ?)`)
+      .run('a-old', w.id, 'Vanha toimenpide', 7);
+    old.close();
+    const s = storageAt(file);
+    expect(await s.listActions(w.id)).toEqual([
+      action(w.id, { id: 'a-old', text: 'Vanha toimenpide', createdAt: 7 }),
+    ]);
+  });
+
+  it('puts every workshop stored before version 6 in a series of its own', async () => {
+    const file = tempFile();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const old = new Database(file);
+    for (const sql of SQLITE_MIGRATIONS.slice(0, 5)) old.exec(sql);
+    old.pragma('user_version = 5');
+    const [a, b] = [workshopRecord({ createdAt: 5 }), workshopRecord({ createdAt: 6 })];
+    for (const w of [a, b]) {
+      old
+        .prepare(
+          `INSERT INTO workshops (id, title, template_id, locale, join_code,
+             facilitator_key_hash, created_at, control_json, control_revision)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(w.id, w.title, w.templateId, w.locale, w.joinCode, w.facilitatorKeyHash, 5, '{}', 1);
+    }
+    old.close();
+    const s = storageAt(file);
+    expect((await s.getWorkshop(a.id))?.seriesId).toBe(a.id);
+    expect((await s.listSeries(b.id)).map((w) => w.id)).toEqual([b.id]);
+  });
+
+  it('reopens the same file without re-running migrations or losing rows', async () => {
+    const file = tempFile();
+    const first = new SqliteStorage(file);
+    const w = workshopRecord();
+    await first.createWorkshop(w);
+    await first.close();
+    // A migration run twice would fail on CREATE TABLE; reopening twice proves it is not.
+    for (let i = 0; i < 2; i++) {
+      const again = new SqliteStorage(file);
+      expect(again.db.pragma('user_version', { simple: true })).toBe(SQLITE_MIGRATIONS.length);
+      expect(await again.getWorkshop(w.id)).toEqual(w);
+      await again.close();
+    }
+  });
+
+  it('keeps everything across close and reopen', async () => {
+    const file = tempFile();
+    const first = new SqliteStorage(file);
+    const w = workshopRecord();
+    await first.createWorkshop(w);
+    const control = { ...w.control, phase: 'reveal' as const, revision: 4 };
+    await first.saveControl(w.id, control);
+    const people = [participant(w.id, 'Äiti', 1), participant(w.id, 'Ben', 2)];
+    for (const p of people) await first.addParticipant(p);
+    const r = rating(w.id, { note: 'Lasku tuli väärään osoitteeseen' });
+    await first.putRating(r);
+    const vote = { workshopId: w.id, participantId: 'p1', ideaId: 'idea-1', dots: 2 };
+    await first.putVote(vote);
+    const a = action(w.id);
+    await first.putAction(a);
+    const doc = new Y.Doc();
+    for (const u of editSession(doc)) await first.appendDocUpdate(w.id, u);
+    await first.close();
+
+    const second = storageAt(file);
+    expect(await second.getWorkshop(w.id)).toEqual({ ...w, control });
+    expect(await second.findWorkshopByCode(w.joinCode)).toEqual({ ...w, control });
+    expect(await second.listParticipants(w.id)).toEqual(people);
+    expect(await second.listRatings(w.id)).toEqual([r]);
+    expect(await second.listVotes(w.id)).toEqual([vote]);
+    expect(await second.listActions(w.id)).toEqual([a]);
+    expect(docContent(docFromUpdates((await second.loadDoc(w.id)).updates))).toEqual(
+      docContent(doc),
+    );
+  });
+
+  it('refuses records for a workshop that does not exist', async () => {
+    const s = storageAt(tempFile());
+    await expect(s.addParticipant(participant('no-such-workshop', 'Ghost', 1))).rejects.toThrow(
+      /FOREIGN KEY/,
+    );
+    await expect(s.appendDocUpdate('no-such-workshop', new Uint8Array([0, 0]))).rejects.toThrow(
+      /FOREIGN KEY/,
+    );
+  });
+
+  it('can be closed twice', async () => {
+    const s = new SqliteStorage(tempFile());
+    await s.close();
+    await expect(s.close()).resolves.toBeUndefined();
+  });
+
+  it('works in memory too', async () => {
+    const s = storageAt(':memory:');
+    const w = workshopRecord();
+    await s.createWorkshop(w);
+    expect(await s.getWorkshop(w.id)).toEqual(w);
+  });
+});

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { ErrorCode } from '../lib/protocol/codes';
+import { everyoneSees, ok, reconnect, refused, restart } from './helpers/control';
+import { closeAfterEach, type Crew, gatherCrew, type Member, settle } from './helpers/people';
+import { tempDataDir, waitFor } from './helpers/server';
+
+const open = closeAfterEach();
+
+/** Does `value` hold an object with a warm-up answer's field, at any depth? */
+function holdsAnswer(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(holdsAnswer);
+  if (value === null || typeof value !== 'object') return false;
+  if ('workplace' in value || 'customers' in value) return true;
+  return Object.values(value).some(holdsAnswer);
+}
+
+/** Everyone who answers, and what: 5 people (leader, staff, three customer proxies). */
+function answerers(crew: Crew): Array<[Member, { workplace: number; customers: number }]> {
+  const [c1, c2, c3] = crew.customers as [Member, Member, Member];
+  return [
+    [crew.leader, { workplace: 10, customers: 6 }],
+    [crew.staff, { workplace: 9, customers: 8 }],
+    [c1, { workplace: 8, customers: 9 }],
+    [c2, { workplace: 4, customers: 3 }],
+    [c3, { workplace: 0, customers: 10 }],
+  ];
+}
+
+async function toWarmup(crew: Crew): Promise<void> {
+  await ok(crew.fac.client, 'phase:set', { phase: 'warmup' });
+  await everyoneSees(crew.everyone, (s) => s.control.phase === 'warmup', 'the warm-up');
+}
+
+describe('warm-up answers', () => {
+  it('are taken only in the warm-up, only from those who take part, only as 0–10', async () => {
+    const crew = await gatherCrew(open, { customers: 1 });
+    const answer = { workplace: 7, customers: 7 };
+    await refused(crew.leader.client, 'warmup:answer', answer, ErrorCode.INVALID_TRANSITION);
+
+    await toWarmup(crew);
+    await refused(crew.fac.client, 'warmup:answer', answer, ErrorCode.FORBIDDEN);
+    await refused(crew.observer.client, 'warmup:answer', answer, ErrorCode.FORBIDDEN);
+    for (const bad of [
+      { workplace: 11, customers: 5 },
+      { workplace: 5, customers: -1 },
+      { workplace: 2.5, customers: 5 },
+      { workplace: 5 },
+      { workplace: '5', customers: 5 },
+    ]) {
+      await refused(crew.leader.client, 'warmup:answer', bad, ErrorCode.INVALID_PAYLOAD);
+    }
+    await settle(crew.fac.client);
+    expect(crew.fac.client.state?.warmup).toEqual({ answered: 0, results: null });
+
+    await ok(crew.leader.client, 'warmup:answer', answer);
+    await ok(crew.fac.client, 'phase:next');
+    await refused(crew.staff.client, 'warmup:answer', answer, ErrorCode.INVALID_TRANSITION);
+    await everyoneSees(crew.everyone, (s) => s.warmup.answered === 1, 'one answer');
+  });
+
+  it('reach nobody but the answerer before the warm-up closes', async () => {
+    const crew = await gatherCrew(open, { customers: 3 });
+    await toWarmup(crew);
+    const marks = new Map(crew.everyone.map((m) => [m, m.client.heard.length]));
+    let count = 0;
+    for (const [member, answer] of answerers(crew)) {
+      await ok(member.client, 'warmup:answer', answer);
+      count++;
+      await everyoneSees(crew.everyone, (s) => s.warmup.answered === count, `${count} answered`);
+      await waitFor(() => member.client.you?.warmup?.workplace === answer.workplace);
+      expect(member.client.you?.warmup).toEqual(answer);
+    }
+    // Changing one's mind counts once.
+    await ok(crew.leader.client, 'warmup:answer', { workplace: 10, customers: 7 });
+    await waitFor(() => crew.leader.client.you?.warmup?.customers === 7);
+    await settle(...crew.everyone.map((m) => m.client));
+
+    for (const m of crew.everyone) {
+      expect(m.client.state?.warmup, m.name).toEqual({ answered: 5, results: null });
+      for (const { event, args } of m.client.heard.slice(marks.get(m))) {
+        if (event === 'session:you' && answerers(crew).some(([a]) => a === m)) continue;
+        expect(holdsAnswer(args), `${m.name} heard ${event}`).toBe(false);
+      }
+      // The answerer's own answers come only on their own 'session:you'.
+      const mine = m.client.heard.slice(marks.get(m)).filter((h) => holdsAnswer(h.args));
+      expect(mine.every((h) => h.event === 'session:you')).toBe(true);
+    }
+    for (const m of [crew.fac, crew.observer]) expect(m.client.you?.warmup).toBeNull();
+  });
+
+  it('show everyone the eNPS and the customer estimate once the warm-up closes', async () => {
+    const crew = await gatherCrew(open, { customers: 3 });
+    await toWarmup(crew);
+    for (const [member, answer] of answerers(crew)) {
+      await ok(member.client, 'warmup:answer', answer);
+    }
+    await refused(crew.leader.client, 'warmup:close', {}, ErrorCode.FORBIDDEN);
+    await ok(crew.fac.client, 'warmup:close');
+    await everyoneSees(crew.everyone, (s) => s.warmup.results !== null, 'the results');
+    for (const m of crew.everyone) {
+      expect(m.client.state?.warmup, m.name).toEqual({
+        answered: 5,
+        results: {
+          count: 5,
+          // workplace 10, 9, 8, 4, 0: two promoters, two detractors.
+          enps: { score: 0, promoters: 2, passives: 1, detractors: 2, mean: 6.2 },
+          // customers 6, 8, 9, 3, 10: two promoters, two detractors.
+          customerEstimate: { score: 0, promoters: 2, passives: 1, detractors: 2, mean: 7.2 },
+        },
+      });
+    }
+
+    await refused(
+      crew.staff.client,
+      'warmup:answer',
+      { workplace: 1, customers: 1 },
+      'INVALID_TRANSITION',
+    );
+    await refused(crew.fac.client, 'warmup:close', {}, ErrorCode.INVALID_TRANSITION);
+    await settle(crew.fac.client);
+    expect(crew.fac.client.state?.warmup.results?.count).toBe(5);
+  });
+
+  it('survive a server restart', async () => {
+    const dataDir = tempDataDir();
+    const crew = await gatherCrew(open, { customers: 1, dataDir });
+    await toWarmup(crew);
+    await ok(crew.leader.client, 'warmup:answer', { workplace: 9, customers: 2 });
+    await ok(crew.staff.client, 'warmup:answer', { workplace: 5, customers: 7 });
+
+    const server = await restart(crew, dataDir, open);
+    const leader = await reconnect(server, crew.leader.joined.token, open);
+    expect(leader.you?.warmup).toEqual({ workplace: 9, customers: 2 });
+    expect(leader.states[0]?.warmup).toEqual({ answered: 2, results: null });
+    const fac = await reconnect(server, crew.fac.joined.token, open);
+    await ok(fac, 'warmup:close');
+    await waitFor(() => leader.state?.warmup.results !== null, 5000, 'the results');
+    expect(leader.state?.warmup.results).toMatchObject({
+      count: 2,
+      enps: { score: 0, promoters: 1, detractors: 1 },
+      customerEstimate: { score: -50, passives: 1, detractors: 1 },
+    });
+  });
+});
