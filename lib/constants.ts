@@ -40,3 +40,42 @@ export const YJS_KEEPALIVE_MS = 10_000;
 export const JOIN_FAILURES_BURST = 10;
 /** ...after which it gets one more try every this many milliseconds. */
 export const JOIN_FAILURE_REFILL_MS = 6_000;
+
+/**
+ * Per-connection event rates (token buckets, `lib/domain/rate-bucket.ts`). Socket.io: one
+ * connection may send a burst of this many events... A facilitator clicking as fast as
+ * they can sends under 10 a second; a page (re)connecting sends 5 time:sync at once.
+ */
+export const SOCKET_EVENTS_BURST = 60;
+/** ...and this many per second after it. Others get RATE_LIMITED and are not run. */
+export const SOCKET_EVENTS_PER_SECOND = 30;
+/**
+ * A connection may be refused this many events in a burst, and this many more per
+ * second after it; past that it is flooding regardless of the answers, and its transport
+ * is closed (the client sees "transport close" and reconnects after Socket.io's delay).
+ */
+export const SOCKET_REFUSALS_BURST = 120;
+export const SOCKET_REFUSALS_PER_SECOND = 10;
+/**
+ * Yjs: messages one connection may send in a burst... Measured with y-websocket: one
+ * message (~22 bytes) per keystroke in a note, 3 on connect, one per presence change; a
+ * fast typist makes 10–15 a second, a held-down key about 30.
+ */
+export const YJS_MESSAGES_BURST = 200;
+/** ...and per second after it. More closes the connection with RATE_LIMITED (1013). */
+export const YJS_MESSAGES_PER_SECOND = 60;
+/** Yjs bytes one connection may send in a burst (two messages of YJS_MESSAGE_MAX_BYTES)... */
+export const YJS_BYTES_BURST = 2 * YJS_MESSAGE_MAX_BYTES;
+/** ...and per second after it (typing makes under 1 KiB a second). */
+export const YJS_BYTES_PER_SECOND = 256 * 1024;
+/** After a RATE_LIMITED close, our client waits this long before reconnecting. */
+export const YJS_RATE_LIMITED_RETRY_MS = 2_000;
+
+/**
+ * How long a participant token (also a facilitator's) is valid after it was issued by a
+ * join. Long enough to come back to the summary in the weeks after the workshop; a
+ * facilitator signs in again with the key, a participant joins again with the code.
+ */
+export const PARTICIPANT_TOKEN_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+/** A projector screen's token: one workshop day. The screen page fetches a new one with the key. */
+export const SCREEN_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;

@@ -4,9 +4,11 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { SOCKET_IO_PATH, YJS_PATH_PREFIX } from '../lib/protocol/events';
+import { type ConnectionLimits, connectionLimits } from '../lib/domain/rate-bucket';
 import { loadSecret, TokenSigner } from './auth';
 import { createHttpApi } from './http-api';
-import { createSocketServer } from './realtime/socket-server';
+import { applySecurityHeaders } from './security-headers';
+import { createSocketServer, type SocketPing } from './realtime/socket-server';
 import type { DocLimits } from './realtime/yjs-doc';
 import { YjsEndpoint } from './realtime/yjs-endpoint';
 import { SqliteStorage } from './storage/sqlite-storage';
@@ -36,8 +38,12 @@ export interface AppServerOptions {
   storage?: Storage;
   /** How long idle Yjs documents and workshop actors stay in memory. */
   idleUnloadMs?: number;
-  /** Yjs compaction thresholds and document size limit (tests lower them). */
-  yjs?: Partial<DocLimits>;
+  /** Yjs compaction thresholds, document size limit and heartbeat (tests lower them). */
+  yjs?: Partial<DocLimits> & { keepaliveMs?: number };
+  /** Socket.io heartbeat (tests shorten it to simulate a laptop asleep). */
+  socketPing?: SocketPing;
+  /** Per-connection rate limits (docs/protocol.md); tests lower or raise them. */
+  rateLimits?: Partial<ConnectionLimits>;
 }
 
 export interface AppServer {
@@ -89,6 +95,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   }
 
   const server = http.createServer((req, res) => {
+    applySecurityHeaders(req, res, options.dev ?? false);
     void api(req, res).then((handled) => {
       if (handled) return;
       if (nextHandler) return nextHandler(req, res);
@@ -96,12 +103,19 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     });
   });
 
+  const rateLimits = connectionLimits(options.rateLimits);
   const endpoint: YjsEndpoint = new YjsEndpoint(storage, registry, tokens, {
     ...options.yjs,
     idleUnloadMs: options.idleUnloadMs,
+    rateLimits,
   });
-  const io = createSocketServer(server, registry, tokens, (id, pid, removed) =>
-    endpoint.participantChanged(id, pid, removed),
+  const io = createSocketServer(
+    server,
+    registry,
+    tokens,
+    (id, pid, removed) => endpoint.participantChanged(id, pid, removed),
+    options.socketPing,
+    rateLimits,
   );
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {

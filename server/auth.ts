@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { PARTICIPANT_TOKEN_LIFETIME_MS, SCREEN_TOKEN_LIFETIME_MS } from '../lib/constants';
+import { ErrorCode } from '../lib/protocol/codes';
 
 /** What a token carries: one workshop, and one participant or one projector screen. */
 export interface TokenClaims {
@@ -12,38 +14,72 @@ export interface TokenClaims {
   s?: true;
 }
 
+/** The claims of a token that verified, with its expiry. */
+export interface VerifiedClaims extends TokenClaims {
+  /** Expiry, epoch ms: from then on the token is refused with TOKEN_EXPIRED. */
+  x: number;
+}
+
+/** Why a token was refused: not ours (or malformed), or ours but past its expiry. */
+export type TokenRefusal = typeof ErrorCode.UNAUTHORIZED | typeof ErrorCode.TOKEN_EXPIRED;
+export type TokenCheck = { ok: true; claims: VerifiedClaims } | { ok: false; code: TokenRefusal };
+
 const TOKEN_VERSION = 'v1';
 
-/** Signs and verifies participant tokens with an HMAC secret kept on the server. */
+/** How long a token with these claims lives: a screen's one day, a person's 30 days. */
+export function tokenLifetimeMs(claims: TokenClaims): number {
+  return claims.s === true ? SCREEN_TOKEN_LIFETIME_MS : PARTICIPANT_TOKEN_LIFETIME_MS;
+}
+
+/**
+ * Signs and verifies participant tokens with an HMAC secret kept on the server:
+ * `v1.<base64url JSON claims>.<base64url HMAC-SHA256 of the claims part>`. Every token
+ * carries its expiry (`x`); one without is refused, as is one past it. `now` is the clock
+ * (tests inject one).
+ */
 export class TokenSigner {
-  constructor(private readonly secret: Buffer) {}
+  constructor(
+    private readonly secret: Buffer,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   sign(claims: TokenClaims): string {
-    const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
+    const { w, p, s } = claims;
+    const x = this.now() + tokenLifetimeMs(claims);
+    const signed: VerifiedClaims = s === true ? { w, p, s, x } : { w, p, x };
+    const body = Buffer.from(JSON.stringify(signed)).toString('base64url');
     return `${TOKEN_VERSION}.${body}.${this.mac(body)}`;
   }
 
-  verify(token: string): TokenClaims | null {
-    const [version, body, mac] = token.split('.');
-    if (version !== TOKEN_VERSION || !body || !mac) return null;
+  /** The claims of a valid, unexpired token; null for anything else. */
+  verify(token: string): VerifiedClaims | null {
+    const checked = this.check(token);
+    return checked.ok ? checked.claims : null;
+  }
+
+  /** Verifies a token and says why it was refused: UNAUTHORIZED, or TOKEN_EXPIRED. */
+  check(token: string): TokenCheck {
+    const invalid: TokenCheck = { ok: false, code: ErrorCode.UNAUTHORIZED };
+    const [version, body, mac, ...rest] = token.split('.');
+    if (version !== TOKEN_VERSION || !body || !mac || rest.length > 0) return invalid;
     const expected = Buffer.from(this.mac(body));
     const given = Buffer.from(mac);
-    if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return null;
-    try {
-      const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as unknown;
-      if (
-        typeof claims === 'object' &&
-        claims !== null &&
-        typeof (claims as TokenClaims).w === 'string' &&
-        typeof (claims as TokenClaims).p === 'string'
-      ) {
-        const { w, p, s } = claims as TokenClaims;
-        return s === true ? { w, p, s } : { w, p };
-      }
-    } catch {
-      // fall through: a token that verifies but does not parse is still invalid
+    if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) {
+      return invalid;
     }
-    return null;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+    } catch {
+      return invalid; // a token that verifies but does not parse is still invalid
+    }
+    if (typeof parsed !== 'object' || parsed === null) return invalid;
+    const { w, p, s, x } = parsed as Partial<VerifiedClaims>;
+    // The expiry is required: a token without one (as issued before it existed) is refused.
+    if (typeof w !== 'string' || typeof p !== 'string' || typeof x !== 'number') return invalid;
+    if (!Number.isFinite(x)) return invalid;
+    if (this.now() >= x) return { ok: false, code: ErrorCode.TOKEN_EXPIRED };
+    return { ok: true, claims: s === true ? { w, p, s, x } : { w, p, x } };
   }
 
   private mac(body: string): string {

@@ -140,7 +140,11 @@ export function createHttpApi(deps: HttpApiDeps) {
     res: http.ServerResponse,
     workshopId: string,
   ) {
-    const claims = deps.tokens.verify(bearer(req) ?? '');
+    const checked = deps.tokens.check(bearer(req) ?? '');
+    if (!checked.ok && checked.code === ErrorCode.TOKEN_EXPIRED) {
+      throw new HttpError(401, ErrorCode.TOKEN_EXPIRED, 'The participant token has expired');
+    }
+    const claims = checked.ok ? checked.claims : null;
     if (!claims || claims.w !== workshopId) {
       throw new HttpError(401, ErrorCode.UNAUTHORIZED, 'A participant token is required');
     }
@@ -183,7 +187,10 @@ export function createHttpApi(deps: HttpApiDeps) {
       if (!body.role) throw new HttpError(400, ErrorCode.INVALID_PAYLOAD, 'role: required');
       role = body.role;
     }
-    const participant = await actor.join(body.name, role);
+    const participant = await actor.join(body.name, role).catch((err: unknown) => {
+      console.error(`[http] could not store a participant of ${workshopId}`, err);
+      throw new HttpError(503, ErrorCode.STORAGE_FAILED, 'The participant could not be stored');
+    });
     sendJson(res, 201, {
       participantId: participant.id,
       role: participant.role,

@@ -40,8 +40,14 @@ export async function storeNewWorkshop(
     if (!(await storage.findWorkshopByCode(record.joinCode))) break;
     if (attempt > 20) throw new HttpError(500, ErrorCode.INTERNAL, 'No free join code');
   }
-  await storage.createWorkshop(record);
-  await storage.appendDocUpdate(record.id, seed);
+  try {
+    await storage.createWorkshop(record);
+    await storage.appendDocUpdate(record.id, seed);
+  } catch (err) {
+    // Nobody gets the links of a workshop that was not stored (a half-stored one stays unseen).
+    console.error('[http] could not store a new workshop', err);
+    throw new HttpError(503, ErrorCode.STORAGE_FAILED, 'The workshop could not be stored');
+  }
   return record;
 }
 

@@ -20,6 +20,7 @@ import { newDocId, type PathStep } from '@/lib/board/path-doc';
 import { useDocValue } from '@/lib/client/use-doc-value';
 import { can } from '@/lib/domain/permissions';
 import type { Role } from '@/lib/domain/roles';
+import { CloseCode } from '@/lib/protocol/codes';
 import { useWorkshopDoc } from '@/lib/stores/doc-store';
 import { Button } from '../ui/button';
 import { NoteCard } from './note-card';
@@ -60,6 +61,7 @@ export function BoardView({
   const allGroups = useDocValue(doc, readGroups, NO_GROUPS);
   const denied = useWorkshopDoc((s) => s.denied);
   const status = useWorkshopDoc((s) => s.status);
+  const closeCode = useWorkshopDoc((s) => s.closeCode);
   const [selected, setSelected] = useState<string[]>([]);
   const [groupName, setGroupName] = useState('');
   const step = steps.find((s) => s.id === stepId);
@@ -92,7 +94,11 @@ export function BoardView({
       </div>
       {!can(viewer.role, 'board.edit') && <p role="status">{t('readOnly')}</p>}
       {boardLocked && !facilitator && <p role="status">{t('locked')}</p>}
-      {status === 'offline' && <p role="status">{t('offlineNote')}</p>}
+      {status === 'offline' && (
+        <p role="status">
+          {closeCode === CloseCode.RATE_LIMITED ? t('rateLimited') : t('offlineNote')}
+        </p>
+      )}
       {denied && (
         <p role="alert" className="text-sm text-red-900">
           {t.has(`denied.${denied}`) ? t(`denied.${denied}`) : t('denied.other')}

@@ -45,6 +45,15 @@ export function ProjectorScreen({ workshopId }: { workshopId: string }) {
   useConnect(workshopId, token);
   const state = useSession((s) => s.state);
   const status = useSession((s) => s.status);
+  const refusal = useSession((s) => s.refusal);
+  useEffect(() => {
+    if (refusal !== 'TOKEN_EXPIRED' || !key) return;
+    // A screen left on past its token's day (SCREEN_TOKEN_LIFETIME_MS): the key opens a new one.
+    api.openScreen(workshopId, key).then(
+      (r) => setToken(r.token),
+      (err: unknown) => setError(err instanceof ApiError ? err.code : 'network'),
+    );
+  }, [refusal, key, workshopId]);
   const doc = useWorkshopDoc((s) => s.doc);
   const steps = useDocValue(doc, readPath, NO_STEPS);
 

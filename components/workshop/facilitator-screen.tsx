@@ -62,7 +62,9 @@ export function FacilitatorScreen({ workshopId }: { workshopId: string }) {
   const steps = useDocValue(doc, readPath, NO_STEPS);
 
   if (key === undefined) return null;
-  if (!token) {
+  // An expired (or no longer valid) token: the key signs the facilitator in again.
+  const refused = refusal === 'UNAUTHORIZED' || refusal === 'TOKEN_EXPIRED';
+  if (!token || (refused && key)) {
     return (
       <main className="px-4 py-8">
         {key ? (

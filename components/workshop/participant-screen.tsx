@@ -2,8 +2,9 @@
 
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { useEffect } from 'react';
 import { readPath, type PathStep } from '@/lib/board/path-doc';
-import { savedToken } from '@/lib/client/credentials';
+import { forgetToken, savedToken } from '@/lib/client/credentials';
 import { useBrowserValue } from '@/lib/client/use-browser-value';
 import { useDocValue } from '@/lib/client/use-doc-value';
 import { useWorkshopDoc } from '@/lib/stores/doc-store';
@@ -31,6 +32,11 @@ export function ParticipantScreen({ workshopId }: { workshopId: string }) {
   const removed = useSession((s) => s.removed);
   const doc = useWorkshopDoc((s) => s.doc);
   const steps = useDocValue(doc, readPath, NO_STEPS);
+  // Refused for good (expired, or not valid here): the join page must not send them back.
+  const refused = refusal === 'UNAUTHORIZED' || refusal === 'TOKEN_EXPIRED';
+  useEffect(() => {
+    if (refused) forgetToken(workshopId);
+  }, [refused, workshopId]);
 
   if (removed) {
     return (
@@ -43,10 +49,16 @@ export function ParticipantScreen({ workshopId }: { workshopId: string }) {
       </main>
     );
   }
-  if (token === null || refusal === 'UNAUTHORIZED') {
+  if (token === null || refused) {
     return (
       <main className="mx-auto max-w-xl px-4 py-8">
-        <p className="mb-4 text-lg">{t('workshop.notJoined')}</p>
+        {refusal === 'TOKEN_EXPIRED' ? (
+          <div className="mb-4">
+            <ErrorMessage code={refusal} />
+          </div>
+        ) : (
+          <p className="mb-4 text-lg">{t('workshop.notJoined')}</p>
+        )}
         <Link href="/" className="text-blue-800 underline">
           {t('workshop.joinWithCode')}
         </Link>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useSession } from '@/lib/stores/session-store';
 import { LocaleSwitcher } from '../locale-switcher';
 import { ConnectionBadge } from './connection-badge';
+import { StorageNotice } from './storage-notice';
 
 export function WorkshopHeader({ title }: { title: ReactNode }) {
   const status = useSession((s) => s.status);
@@ -14,6 +15,7 @@ export function WorkshopHeader({ title }: { title: ReactNode }) {
         <ConnectionBadge status={status} />
         <LocaleSwitcher />
       </div>
+      <StorageNotice />
     </header>
   );
 }

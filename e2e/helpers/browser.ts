@@ -41,11 +41,14 @@ export async function person(
 export const missingMessages: string[] = [];
 /** Uncaught exceptions in any page (a crashed screen fails the suite even if unasserted). */
 export const pageErrors: string[] = [];
+/** Anything the Content-Security-Policy refused: the app must run under its own policy. */
+export const cspViolations: string[] = [];
 
 function watchPage(page: Page): void {
   page.on('console', (message) => {
     const text = message.text();
     if (text.includes('MISSING_MESSAGE')) missingMessages.push(text);
+    if (text.includes('Content Security Policy')) cspViolations.push(`${page.url()}: ${text}`);
   });
   page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
 }

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { type RunningApp, startApp } from './app';
-import { launchBrowser, missingMessages, pageErrors } from './browser';
+import { cspViolations, launchBrowser, missingMessages, pageErrors } from './browser';
 
 /**
  * One server process and one Chromium for a test file. Returns getters, since both exist
@@ -20,6 +20,7 @@ export function withAppAndBrowser(): { app: () => RunningApp; browser: () => Bro
     // Every word on screen came from the catalogues: next-intl reported no missing key.
     expect(missingMessages).toEqual([]);
     expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
   return {
     app: () => app as RunningApp,

@@ -122,6 +122,35 @@ describe('own votes and spending', () => {
     const low = { ...DEFAULT_VOTE_SETTINGS, budget: 1 };
     expect(myVotes(low, { i1: 2 }, IDEAS).left).toBe(0);
   });
+
+  it('reads only own keys: ideas named like what objects inherit count as ideas (fuzz find)', () => {
+    const nasty = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+    const ideas = [...IDEAS, ...nasty];
+    expect(spent({ i1: 1 }, ideas)).toBe(1);
+    expect(myVotes(DEFAULT_VOTE_SETTINGS, { i1: 1 }, ideas)).toEqual({ votes: { i1: 1 }, left: 4 });
+    const ballot = Object.fromEntries([
+      ['__proto__', 2],
+      ['constructor', 1],
+    ]) as Ballot;
+    const mine = myVotes(DEFAULT_VOTE_SETTINGS, ballot, ideas);
+    expect(mine.left).toBe(2);
+    expect(Object.entries(mine.votes)).toEqual([
+      ['constructor', 1],
+      ['__proto__', 2],
+    ]);
+    // The budget still holds: 5 dots, 3 of them already on the nasty ideas.
+    const c = voting({ maxPerIdea: 5 });
+    expect(checkVote(c, 'customer', { ideaId: 'toString', dots: 3 }, ballot, ideas)).toEqual(
+      refused(ErrorCode.OVER_BUDGET),
+    );
+    expect(checkVote(c, 'customer', { ideaId: 'toString', dots: 2 }, ballot, ideas)).toEqual({
+      ok: true,
+    });
+    expect(rankIdeas(ideas, [ballot]).ideas.slice(0, 2)).toEqual([
+      { ideaId: '__proto__', dots: 2, voters: 1 },
+      { ideaId: 'constructor', dots: 1, voters: 1 },
+    ]);
+  });
 });
 
 describe('voting commands', () => {

@@ -74,9 +74,19 @@ export function resultsVisible(settings: VoteSettings): boolean {
   return !settings.hidden || settings.closed;
 }
 
+/**
+ * The dots a ballot holds on one idea. Own keys only: an idea id is a note id, chosen by
+ * whoever wrote the note, and ids like "constructor" or "__proto__" would otherwise read
+ * what every object inherits. (Found by the fuzz test: an idea named "constructor" made
+ * everyone's dots left NaN, sent as null, and switched the budget check off.)
+ */
+export function dotsOn(ballot: Ballot, ideaId: string): number {
+  return Object.hasOwn(ballot, ideaId) ? (ballot[ideaId] ?? 0) : 0;
+}
+
 /** Dots a ballot holds on ideas that still exist (a deleted idea's dots come back). */
 export function spent(ballot: Ballot, ideaIds: readonly string[]): number {
-  return ideaIds.reduce((sum, id) => sum + (ballot[id] ?? 0), 0);
+  return ideaIds.reduce((sum, id) => sum + dotsOn(ballot, id), 0);
 }
 
 export function myVotes(
@@ -84,8 +94,10 @@ export function myVotes(
   ballot: Ballot,
   ideaIds: readonly string[],
 ): MyVotes {
-  const votes: Record<string, number> = {};
-  for (const id of ideaIds) if ((ballot[id] ?? 0) > 0) votes[id] = ballot[id] ?? 0;
+  // Object.fromEntries defines own keys, "__proto__" included (an assignment would not).
+  const votes: Record<string, number> = Object.fromEntries(
+    ideaIds.flatMap((id) => (dotsOn(ballot, id) > 0 ? [[id, dotsOn(ballot, id)]] : [])),
+  );
   return { votes, left: Math.max(0, settings.budget - spent(ballot, ideaIds)) };
 }
 
@@ -109,7 +121,7 @@ export function checkVote(
   if (!Number.isInteger(input.dots) || input.dots < 0) {
     return refuse(ErrorCode.INVALID_PAYLOAD, 'dots: must be a whole number, 0 or more');
   }
-  const before = ballot[input.ideaId] ?? 0;
+  const before = dotsOn(ballot, input.ideaId);
   // Taking dots off an idea that has since been deleted is allowed: it tidies the ballot.
   if (input.dots > 0 && !ideaIds.includes(input.ideaId)) {
     return refuse(ErrorCode.NOT_FOUND, 'No such idea');
@@ -140,7 +152,7 @@ export function checkLimitsFit(
     if (spent(ballot, ideaIds) > budget) {
       return refuse(ErrorCode.INVALID_TRANSITION, 'Someone has already placed more dots');
     }
-    if (ideaIds.some((id) => (ballot[id] ?? 0) > maxPerIdea)) {
+    if (ideaIds.some((id) => dotsOn(ballot, id) > maxPerIdea)) {
       return refuse(ErrorCode.INVALID_TRANSITION, 'Someone has already placed more on one idea');
     }
   }
@@ -191,7 +203,7 @@ export function rankIdeas(ideaIds: readonly string[], ballots: readonly Ballot[]
     let dots = 0;
     let voters = 0;
     for (const ballot of ballots) {
-      const n = ballot[ideaId] ?? 0;
+      const n = dotsOn(ballot, ideaId);
       dots += n;
       if (n > 0) voters++;
     }

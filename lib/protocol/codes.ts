@@ -15,6 +15,8 @@ export const ErrorCode = {
   PROTOCOL_MISMATCH: 'PROTOCOL_MISMATCH',
   /** No credentials, or credentials that do not verify. */
   UNAUTHORIZED: 'UNAUTHORIZED',
+  /** A participant or screen token that was valid but has passed its expiry; join again. */
+  TOKEN_EXPIRED: 'TOKEN_EXPIRED',
   /** Valid credentials, but this role may not do this. */
   FORBIDDEN: 'FORBIDDEN',
   /** No workshop (or participant) with that id or code. */
@@ -48,12 +50,19 @@ export const CloseCode = {
   PROTOCOL_ERROR: 4400,
   /** Missing or invalid token. */
   UNAUTHORIZED: 4401,
+  /** The token has expired (like the unofficial HTTP 419 "authentication timeout"); join again. */
+  TOKEN_EXPIRED: 4419,
   /** Token is valid but for another workshop. */
   FORBIDDEN: 4403,
   /** No such workshop. */
   NOT_FOUND: 4404,
   /** A message exceeded YJS_MESSAGE_MAX_BYTES (the standard "message too big"). */
   MESSAGE_TOO_LARGE: 1009,
+  /**
+   * The connection sent messages or bytes faster than its rate limit (the standard "try
+   * again later"): reconnect after a pause; unsent local edits are kept and resent.
+   */
+  RATE_LIMITED: 1013,
   /** Storage failed; the document could not be loaded or written. */
   STORAGE_FAILED: 4500,
 } as const;
@@ -62,6 +71,7 @@ export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 /** Close codes after which a client should stop reconnecting and show a message. */
 export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.UNAUTHORIZED,
+  CloseCode.TOKEN_EXPIRED,
   CloseCode.FORBIDDEN,
   CloseCode.NOT_FOUND,
 ]);
@@ -89,5 +99,10 @@ export const WriteDenied = {
   BOARD_FULL: 'board-full',
   /** The update builds on changes the server does not have; reload the page. */
   OUT_OF_SYNC: 'out-of-sync',
+  /**
+   * The update holds new structs under a Yjs client id another participant writes with
+   * (ids are claimed by their first writer); the whole update is refused.
+   */
+  NOT_YOUR_CLIENT: 'not-your-client',
 } as const;
 export type WriteDenied = (typeof WriteDenied)[keyof typeof WriteDenied];

@@ -2,6 +2,7 @@ import * as authProtocol from 'y-protocols/auth';
 import { messageAuth as MESSAGE_AUTH, WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { create } from 'zustand';
+import { YJS_RATE_LIMITED_RETRY_MS } from '../constants';
 import { CloseCode, FATAL_CLOSE_CODES } from '../protocol/codes';
 import { YJS_PATH_PREFIX } from '../protocol/events';
 import type { ConnectionStatus } from './session-store';
@@ -10,26 +11,44 @@ interface DocStore {
   doc: Y.Doc | null;
   provider: WebsocketProvider | null;
   status: ConnectionStatus;
-  /** The close code that ended the connection for good (see CloseCode), if any. */
+  /**
+   * The close code that ended the connection for good (see CloseCode), or RATE_LIMITED
+   * while waiting to reconnect after it; null once synced again.
+   */
   closeCode: number | null;
   /** The server's last reason for refusing an edit (read-only, board-locked, …), if any. */
   denied: string | null;
+  /**
+   * The server could not store (or load) the document: it closed with STORAGE_FAILED
+   * (4500). The provider reconnects and sends the local edits again; this stays set until
+   * a connection has stayed synced for STORAGE_SETTLE_MS.
+   */
+  storageFailed: boolean;
   open(workshopId: string, token: string): void;
   close(): void;
 }
+
+/** How long a connection must stay synced after a 4500 before the board counts as saved. */
+const STORAGE_SETTLE_MS = 2_000;
 
 function serverUrl(): string {
   const { protocol, host } = window.location;
   return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}${YJS_PATH_PREFIX}`;
 }
 
-/** The workshop's shared document (path, board) over our Yjs endpoint. */
-export const useWorkshopDoc = create<DocStore>((set, get) => ({
+/** The store's state with no document open (at first, and after `close`). */
+const CLOSED = {
   doc: null,
   provider: null,
   status: 'connecting',
   closeCode: null,
   denied: null,
+  storageFailed: false,
+} as const satisfies Partial<DocStore>;
+
+/** The workshop's shared document (path, board) over our Yjs endpoint. */
+export const useWorkshopDoc = create<DocStore>((set, get) => ({
+  ...CLOSED,
 
   open(workshopId, token) {
     get().close();
@@ -37,8 +56,11 @@ export const useWorkshopDoc = create<DocStore>((set, get) => ({
     const provider = new WebsocketProvider(serverUrl(), workshopId, doc, {
       params: { token },
       // Only our final codes stop the retries; 4100 (rights changed) and 45xx reconnect.
+      // RATE_LIMITED stops them for a pause (the 'closed' handler below).
       shouldReconnect: (event) =>
-        !FATAL_CLOSE_CODES.has(event.code) && event.code !== CloseCode.PROTOCOL_ERROR,
+        !FATAL_CLOSE_CODES.has(event.code) &&
+        event.code !== CloseCode.PROTOCOL_ERROR &&
+        event.code !== CloseCode.RATE_LIMITED,
     });
     // The server says why it dropped an edit through y-protocols' auth message.
     provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
@@ -55,14 +77,49 @@ export const useWorkshopDoc = create<DocStore>((set, get) => ({
       if (event && (FATAL_CLOSE_CODES.has(event.code) || event.code === CloseCode.PROTOCOL_ERROR)) {
         set({ status: 'error', closeCode: event.code });
       }
+      if (event?.code === CloseCode.RATE_LIMITED) set({ closeCode: event.code });
     });
-    set({ doc, provider, status: 'connecting', closeCode: null, denied: null });
+    // Sent too fast: wait, then reconnect. Edits made meanwhile are kept and sent then.
+    provider.on('closed', ({ code }) => {
+      if (code !== CloseCode.RATE_LIMITED) return;
+      setTimeout(() => {
+        if (get().provider === provider) provider.connect();
+      }, YJS_RATE_LIMITED_RETRY_MS);
+    });
+    // Storage failed on the server: say so until a resync has stuck, and back off more
+    // with each failure in a row (y-websocket resets its backoff on every sync).
+    let storageFailures = 0;
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    provider.on('connection-close', (event) => {
+      if (event?.code !== CloseCode.STORAGE_FAILED) return;
+      clearTimeout(settle);
+      storageFailures++;
+      provider.wsUnsuccessfulReconnects = storageFailures;
+      set({ storageFailed: true });
+    });
+    provider.on('sync', (synced: boolean) => {
+      if (!synced || !get().storageFailed) return;
+      clearTimeout(settle);
+      settle = setTimeout(() => {
+        if (get().provider !== provider || !provider.synced) return;
+        storageFailures = 0;
+        set({ storageFailed: false });
+      }, STORAGE_SETTLE_MS);
+    });
+    set({
+      doc,
+      provider,
+      status: 'connecting',
+      closeCode: null,
+      denied: null,
+      storageFailed: false,
+    });
   },
 
   close() {
     const { provider, doc } = get();
     provider?.destroy();
     doc?.destroy();
-    set({ doc: null, provider: null, status: 'connecting', closeCode: null, denied: null });
+    set(CLOSED);
   },
 }));

@@ -21,10 +21,14 @@ export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'error';
 /** Handshake refusals that retrying will not fix. */
 const FATAL: ReadonlySet<string> = new Set([
   ErrorCode.UNAUTHORIZED,
+  ErrorCode.TOKEN_EXPIRED,
   ErrorCode.NOT_FOUND,
   ErrorCode.PROTOCOL_MISMATCH,
 ]);
 const REQUEST_TIMEOUT_MS = 8_000;
+/** Retrying a handshake the server refused for now (e.g. STORAGE_FAILED): first and longest wait. */
+const HANDSHAKE_RETRY_MS = 1_000;
+const HANDSHAKE_RETRY_MAX_MS = 15_000;
 
 type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -32,6 +36,8 @@ interface SessionStore {
   status: ConnectionStatus;
   /** Why the connection was refused, when status is 'error'. */
   refusal: string | null;
+  /** The server could not load the workshop from storage at the handshake; retrying. */
+  storageFailed: boolean;
   state: WorkshopState | null;
   you: You | null;
   /** Facilitators only: everyone's dealt persona and card. */
@@ -59,6 +65,7 @@ interface SessionStore {
 export const useSession = create<SessionStore>((set, get) => ({
   status: 'connecting',
   refusal: null,
+  storageFailed: false,
   state: null,
   you: null,
   assignments: {},
@@ -78,7 +85,12 @@ export const useSession = create<SessionStore>((set, get) => ({
       auth: { v: PROTOCOL_VERSION, token },
       transports: ['websocket'],
     });
-    set({ socket, status: 'connecting', refusal: null });
+    set({ socket, status: 'connecting', refusal: null, storageFailed: false });
+    let handshakeRetries = 0;
+    socket.on('connect', () => {
+      handshakeRetries = 0;
+      set({ storageFailed: false });
+    });
     socket.on('connect', () => {
       void syncClock(socket).then((offsetMs) => {
         if (offsetMs !== null) set({ offsetMs });
@@ -117,7 +129,17 @@ export const useSession = create<SessionStore>((set, get) => ({
         socket.close();
         set({ status: 'error', refusal: err.message });
       } else {
-        set({ status: 'offline' });
+        set({ status: 'offline', storageFailed: err.message === ErrorCode.STORAGE_FAILED });
+        // A refusal by the server's handshake ends Socket.io's own retries: retry here.
+        if (!socket.active) {
+          const wait = HANDSHAKE_RETRY_MS * 2 ** handshakeRetries++;
+          setTimeout(
+            () => {
+              if (get().socket === socket && !socket.connected) socket.connect();
+            },
+            Math.min(HANDSHAKE_RETRY_MAX_MS, wait),
+          );
+        }
       }
     });
   },
@@ -136,6 +158,7 @@ export const useSession = create<SessionStore>((set, get) => ({
       voteResults: null,
       actions: [],
       status: 'connecting',
+      storageFailed: false,
     });
   },
 

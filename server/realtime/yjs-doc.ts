@@ -11,7 +11,7 @@ import {
   YJS_COMPACT_AFTER_UPDATES,
   YJS_DOC_MAX_BYTES,
 } from '../../lib/constants';
-import { CloseCode } from '../../lib/protocol/codes';
+import { CloseCode, WriteDenied } from '../../lib/protocol/codes';
 import type { Storage } from '../storage/storage';
 import { guardUpdate, type Writer } from './yjs-guard';
 
@@ -65,6 +65,11 @@ export class SharedDoc {
   /** Bytes applied in memory but not yet stored. */
   private queuedBytes = 0;
   private failed = false;
+  /**
+   * Whose each Yjs client id is: the participant who first wrote new structs with it
+   * since this copy was loaded (after a reload the first writer claims it again).
+   */
+  private readonly clientOwners = new Map<number, string>();
 
   constructor(
     readonly workshopId: string,
@@ -75,6 +80,8 @@ export class SharedDoc {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.ready = this.load();
+    // Not loaded: drop this copy (closing with 4500), so the next connection loads afresh.
+    this.ready.catch(() => this.fail());
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== LOAD_ORIGIN) this.persistAndRelay(update, origin);
     });
@@ -119,13 +126,11 @@ export class SharedDoc {
     switch (type) {
       case MESSAGE_SYNC:
         return this.receiveSync(conn, decoder);
-      case MESSAGE_AWARENESS:
-        awarenessProtocol.applyAwarenessUpdate(
-          this.awareness,
-          decoding.readVarUint8Array(decoder),
-          conn,
-        );
+      case MESSAGE_AWARENESS: {
+        const update = this.ownPresence(conn, decoding.readVarUint8Array(decoder));
+        if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
         return;
+      }
       case MESSAGE_QUERY_AWARENESS:
         send(conn.ws, awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
         return;
@@ -152,15 +157,71 @@ export class SharedDoc {
       throw new Error(`unknown sync message type ${syncType}`);
     }
     const update = decoding.readVarUint8Array(decoder);
+    // A Yjs client id is one writer's. New structs under someone else's id (even garbage)
+    // would take that client's next clocks: its real edits would then look "already
+    // known" here and be dropped, and its own Yjs would switch ids. Found by the fuzz
+    // test. An honest client only sends new structs under its own id (others' reach it
+    // from here, so they are known), so the whole update is refused.
+    const clients = this.newClients(update);
+    if (clients.some((client) => !this.mayUse(conn, client))) {
+      send(conn.ws, deniedMessage(WriteDenied.NOT_YOUR_CLIENT));
+      return;
+    }
     const verdict = guardUpdate(this.doc, update, conn.writer(), {
       notesPerLane: NOTES_PER_LANE_MAX,
       docMaxBytes: this.limits.docMaxBytes,
       docBytes: this.bytes,
     });
+    for (const client of clients) this.clientOwners.set(client, conn.participantId);
     // A refused part is not applied (the rewrite holds only its clocks, as garbage); the
     // writer's own copy keeps it, and the writer is told why, once per reason.
     if (verdict.update) Y.applyUpdate(this.doc, verdict.update, conn);
     for (const reason of verdict.denied) send(conn.ws, deniedMessage(reason));
+  }
+
+  /** Is `client` unclaimed, or this connection's participant's? */
+  private mayUse(conn: Connection, client: number): boolean {
+    return (this.clientOwners.get(client) ?? conn.participantId) === conn.participantId;
+  }
+
+  /**
+   * The entries of an awareness update that this connection may set: presence under a
+   * client id another participant has claimed is dropped (found by the fuzz test: anyone
+   * could rewrite or remove another person's presence, and overwrite that person's own
+   * local state). y-websocket echoes others' states back too; dropping those changes
+   * nothing. Unclaimed ids are claimed here: a client announces its presence as it
+   * connects, before anyone else can learn its id. Throws on malformed bytes.
+   */
+  private ownPresence(conn: Connection, update: Uint8Array): Uint8Array | null {
+    const decoder = decoding.createDecoder(update);
+    const entries: Array<{ client: number; clock: number; state: string }> = [];
+    for (let n = decoding.readVarUint(decoder); n > 0; n--) {
+      const client = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      entries.push({ client, clock, state: decoding.readVarString(decoder) });
+    }
+    const own = entries.filter((e) => this.mayUse(conn, e.client));
+    if (own.length === 0) return null;
+    for (const { client } of own) this.clientOwners.set(client, conn.participantId);
+    if (own.length === entries.length) return update;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, own.length);
+    for (const { client, clock, state } of own) {
+      encoding.writeVarUint(encoder, client);
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarString(encoder, state);
+    }
+    return encoding.toUint8Array(encoder);
+  }
+
+  /** The Yjs client ids with structs in `update` that this document does not have yet. */
+  private newClients(update: Uint8Array): number[] {
+    const { to } = Y.parseUpdateMeta(update);
+    const clients: number[] = [];
+    for (const [client, end] of to) {
+      if (end > Y.getState(this.doc.store, client)) clients.push(client);
+    }
+    return clients;
   }
 
   private persistAndRelay(update: Uint8Array, origin: unknown): void {

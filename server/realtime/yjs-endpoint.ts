@@ -6,7 +6,12 @@ import type * as Y from 'yjs';
 import { YJS_IDLE_UNLOAD_MS, YJS_KEEPALIVE_MS, YJS_MESSAGE_MAX_BYTES } from '../../lib/constants';
 import { readNotes } from '../../lib/board/board-doc';
 import { readPath, readPersonas, readSituations } from '../../lib/board/path-doc';
-import { CloseCode } from '../../lib/protocol/codes';
+import {
+  type ConnectionLimits,
+  DEFAULT_CONNECTION_LIMITS,
+  RateBucket,
+} from '../../lib/domain/rate-bucket';
+import { CloseCode, ErrorCode } from '../../lib/protocol/codes';
 import { YJS_PATH_PREFIX } from '../../lib/protocol/events';
 import type { TokenSigner } from '../auth';
 import type { Storage } from '../storage/storage';
@@ -25,7 +30,17 @@ const KEEPALIVE = (() => {
 
 export interface YjsEndpointOptions extends Partial<DocLimits> {
   idleUnloadMs?: number;
+  /** Heartbeat period; a socket silent for two beats is dropped (tests shorten it). */
+  keepaliveMs?: number;
+  /** Messages and bytes per connection (`yjsMessages`, `yjsBytes`). */
+  rateLimits?: ConnectionLimits;
 }
+
+/**
+ * Messages a client may still send after we closed its connection (it has not seen the
+ * close frame yet): they are dropped, and past this many the socket is cut at once.
+ */
+const IGNORED_AFTER_CLOSE_MAX = 100;
 
 interface Admitted {
   actor: WorkshopActor;
@@ -43,6 +58,7 @@ export class YjsEndpoint {
   private readonly keepalive: NodeJS.Timeout;
   private readonly idleUnloadMs: number;
   private readonly limits: DocLimits;
+  private readonly rateLimits: ConnectionLimits;
   /** Set on shutdown: messages still arriving are ignored (the client resends on reconnect). */
   private closing = false;
 
@@ -52,13 +68,14 @@ export class YjsEndpoint {
     private readonly tokens: TokenSigner,
     options: YjsEndpointOptions = {},
   ) {
-    const { idleUnloadMs, ...limits } = options;
+    const { idleUnloadMs, keepaliveMs, rateLimits, ...limits } = options;
     this.idleUnloadMs = idleUnloadMs ?? YJS_IDLE_UNLOAD_MS;
+    this.rateLimits = rateLimits ?? DEFAULT_CONNECTION_LIMITS;
     this.limits = { ...DEFAULT_DOC_LIMITS };
     for (const [key, value] of Object.entries(limits) as Array<[keyof DocLimits, number]>) {
       if (value !== undefined) this.limits[key] = value;
     }
-    this.keepalive = setInterval(() => this.beat(), YJS_KEEPALIVE_MS);
+    this.keepalive = setInterval(() => this.beat(), keepaliveMs ?? YJS_KEEPALIVE_MS);
     this.keepalive.unref();
   }
 
@@ -85,10 +102,22 @@ export class YjsEndpoint {
   }
 
   private async authorise(workshopId: string, token: string): Promise<number | Admitted> {
-    const claims = this.tokens.verify(token);
-    if (!claims) return CloseCode.UNAUTHORIZED;
+    const checked = this.tokens.check(token);
+    if (!checked.ok) {
+      return checked.code === ErrorCode.TOKEN_EXPIRED
+        ? CloseCode.TOKEN_EXPIRED
+        : CloseCode.UNAUTHORIZED;
+    }
+    const { claims } = checked;
     if (claims.w !== workshopId) return CloseCode.FORBIDDEN;
-    const actor = await this.registry.get(workshopId);
+    let actor: WorkshopActor | null;
+    try {
+      actor = await this.registry.get(workshopId);
+    } catch (err) {
+      // The workshop could not be read: a transient 4500, so the client retries.
+      console.error(`[yjs ${workshopId}] could not load the workshop`, err);
+      return CloseCode.STORAGE_FAILED;
+    }
     if (!actor) return CloseCode.NOT_FOUND;
     if (claims.s) return { actor, participantId: claims.p, screen: true };
     const participant = actor.participant(claims.p);
@@ -114,6 +143,9 @@ export class YjsEndpoint {
     this.alive.add(ws);
     const early: Uint8Array[] = [];
     let ready = false;
+    const messages = new RateBucket(this.rateLimits.yjsMessages, Date.now());
+    const bytesIn = new RateBucket(this.rateLimits.yjsBytes, Date.now());
+    let ignored = 0;
 
     const handle = (data: Uint8Array) => {
       if (this.closing) return;
@@ -124,6 +156,17 @@ export class YjsEndpoint {
       }
     };
     ws.on('message', (data: Buffer, isBinary: boolean) => {
+      // Closed by us (bad input, rate, rights): what is still in flight is not applied.
+      if (ws.readyState !== ws.OPEN) {
+        if (++ignored > IGNORED_AFTER_CLOSE_MAX) ws.terminate();
+        return;
+      }
+      // The rate is checked first, before any decoding: messages, and bytes. Over it the
+      // connection closes with 1013 (try again later); the client keeps its edits.
+      const now = Date.now();
+      if (!messages.tryTake(now) || !bytesIn.tryTake(now, data.byteLength)) {
+        return ws.close(CloseCode.RATE_LIMITED, 'rate limited');
+      }
       if (!isBinary) return ws.close(CloseCode.PROTOCOL_ERROR, 'binary messages only');
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
       if (ready) handle(bytes);
@@ -203,6 +246,8 @@ export class YjsEndpoint {
   }
 
   private scheduleUnload(shared: SharedDoc): void {
+    // A copy dropped after a storage failure must not cancel its successor's unload.
+    if (this.docs.get(shared.workshopId) !== shared) return;
     clearTimeout(this.unloadTimers.get(shared.workshopId));
     const timer = setTimeout(() => {
       this.unloadTimers.delete(shared.workshopId);

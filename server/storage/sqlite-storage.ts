@@ -50,6 +50,15 @@ export function migrate(db: Database.Database): void {
   }
 }
 
+export interface SqliteOptions {
+  /**
+   * How long a write waits for another connection's lock before it fails with
+   * SQLITE_BUSY (STORAGE_FAILED to the client). better-sqlite3 waits synchronously, so
+   * the whole process stalls for up to this long per write. Default 5000 ms; tests shorten it.
+   */
+  busyTimeoutMs?: number;
+}
+
 /**
  * Embedded storage. better-sqlite3 is synchronous, so every write is on disk (WAL,
  * synchronous=FULL) by the time the returned promise resolves.
@@ -57,18 +66,18 @@ export function migrate(db: Database.Database): void {
 export class SqliteStorage implements Storage {
   readonly db: Database.Database;
 
-  constructor(file: string) {
+  constructor(file: string, options: SqliteOptions = {}) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     migrate(this.db);
   }
 
-  static inDataDir(dataDir: string): SqliteStorage {
-    return new SqliteStorage(path.join(dataDir, 'saappaat.sqlite'));
+  static inDataDir(dataDir: string, options: SqliteOptions = {}): SqliteStorage {
+    return new SqliteStorage(path.join(dataDir, 'saappaat.sqlite'), options);
   }
 
   async createWorkshop(w: WorkshopRecord): Promise<void> {
@@ -141,12 +150,19 @@ export class SqliteStorage implements Storage {
   }
 
   async updateParticipant(p: Participant): Promise<void> {
-    this.db
-      .prepare(
-        `UPDATE participants SET name = ?, role = ?, lens = ?, persona_id = ?, card_id = ?,
-           removed_at = ? WHERE id = ? AND workshop_id = ?`,
-      )
-      .run(p.name, p.role, p.lens, p.personaId, p.cardId, p.removedAt, p.id, p.workshopId);
+    return this.updateParticipants([p]);
+  }
+
+  async updateParticipants(people: Participant[]): Promise<void> {
+    const update = this.db.prepare(
+      `UPDATE participants SET name = ?, role = ?, lens = ?, persona_id = ?, card_id = ?,
+         removed_at = ? WHERE id = ? AND workshop_id = ?`,
+    );
+    this.db.transaction(() => {
+      for (const p of people) {
+        update.run(p.name, p.role, p.lens, p.personaId, p.cardId, p.removedAt, p.id, p.workshopId);
+      }
+    })();
   }
 
   async listParticipants(workshopId: string): Promise<Participant[]> {

@@ -86,6 +86,8 @@ export interface Storage {
   addParticipant(participant: Participant): Promise<void>;
   /** Stores a participant's changed fields (name, role, lens, persona, card, removal). */
   updateParticipant(participant: Participant): Promise<void>;
+  /** Stores several participants' changes together: all of them, or (on failure) none. */
+  updateParticipants(participants: Participant[]): Promise<void>;
   /** In join order; people who joined in the same millisecond in the order they were added. */
   listParticipants(workshopId: string): Promise<Participant[]>;
 

@@ -453,7 +453,8 @@ export class WorkshopActor {
       const result = applyPeopleCommand(this.current(), who.role, command, deck);
       if (!result.ok) return result;
       try {
-        for (const p of result.changed) await this.storage.updateParticipant(p);
+        // Together: a refused command must not leave some of its changes on disk.
+        await this.storage.updateParticipants(result.changed);
       } catch (err) {
         console.error(`[workshop ${this.record.id}] could not store participants`, err);
         return STORAGE_FAILED;

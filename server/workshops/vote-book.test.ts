@@ -97,3 +97,20 @@ describe('VoteBook', () => {
     expect(b.refusesLimits({ type: 'votes.close' }, IDEAS)).toBeNull();
   });
 });
+
+describe('VoteBook with idea ids like inherited keys', () => {
+  it('stores and takes back dots on "__proto__" and "constructor" like any idea (fuzz find)', () => {
+    const ideas = ['__proto__', 'constructor'];
+    const votes = new VoteBook([v('a', '__proto__', 2), v('a', 'constructor', 1)]);
+    expect(votes.view('a', OPEN, ideas).mine).toEqual({
+      votes: Object.fromEntries([
+        ['__proto__', 2],
+        ['constructor', 1],
+      ]),
+      left: 2,
+    });
+    votes.put(v('a', '__proto__', 0));
+    expect(votes.view('a', OPEN, ideas).mine?.left).toBe(4);
+    expect(({} as Record<string, unknown>).constructor).toBe(Object);
+  });
+});

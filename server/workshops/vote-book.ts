@@ -34,7 +34,8 @@ export class VoteBook {
   }
 
   put(record: VoteRecord): void {
-    const ballot = this.ballots.get(record.participantId) ?? {};
+    // No prototype: an idea id is any note id, "__proto__" too, and must be a plain key.
+    const ballot = this.ballots.get(record.participantId) ?? Object.create(null);
     if (record.dots > 0) ballot[record.ideaId] = record.dots;
     else delete ballot[record.ideaId];
     this.ballots.set(record.participantId, ballot);

@@ -78,7 +78,7 @@ export interface BoardClient {
  * hook the UI uses), closed after the test through `open`.
  */
 export async function boardClient(
-  server: AppServer,
+  server: Pick<AppServer, 'url'>,
   workshopId: string,
   token: string,
   open: Array<{ close(): unknown }>,

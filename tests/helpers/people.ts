@@ -1,7 +1,7 @@
 import { afterEach, expect } from 'vitest';
 import type { WorkshopState } from '../../lib/domain/workshop';
 import { ErrorCode } from '../../lib/protocol/codes';
-import type { AppServer } from '../../server/app-server';
+import type { AppServer, AppServerOptions } from '../../server/app-server';
 import {
   type CreatedWorkshop,
   connectClient,
@@ -48,9 +48,19 @@ export interface Crew {
  */
 export async function gatherCrew(
   open: Array<{ close(): unknown }>,
-  { template = 'b2b-order-to-invoice', customers = 3, dataDir = tempDataDir() } = {},
+  {
+    template = 'b2b-order-to-invoice',
+    customers = 3,
+    dataDir = tempDataDir(),
+    rateLimits,
+  }: {
+    template?: string;
+    customers?: number;
+    dataDir?: string;
+    rateLimits?: AppServerOptions['rateLimits'];
+  } = {},
 ): Promise<Crew> {
-  const server = await startTestServer({ dataDir });
+  const server = await startTestServer({ dataDir, rateLimits });
   open.push(server);
   const workshop = await createWorkshop(server, { title: 'People', template, locale: 'en' });
   async function member(name: string, role?: string): Promise<Member> {

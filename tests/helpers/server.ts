@@ -11,6 +11,8 @@ import type { WorkshopState, You } from '../../lib/domain/workshop';
 import { type AppServer, type AppServerOptions, startAppServer } from '../../server/app-server';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** Where clients connect: a server in this process, one in a child process, or a proxy. */
+export type Reachable = Pick<AppServer, 'url'>;
 
 export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'saappaat-test-'));
@@ -36,7 +38,7 @@ export interface CreatedWorkshop {
 }
 
 export async function createWorkshop(
-  server: AppServer,
+  server: Reachable,
   body: Record<string, unknown> = {
     title: 'Test workshop',
     template: 'b2b-order-to-invoice',
@@ -59,7 +61,7 @@ export interface Joined {
 }
 
 export async function joinWorkshop(
-  server: AppServer,
+  server: Reachable,
   workshopId: string,
   body: { name: string; role?: string },
   facilitatorKey?: string,
@@ -115,7 +117,7 @@ export class TestClient {
   }
 }
 
-export async function connectClient(server: AppServer, token: string): Promise<TestClient> {
+export async function connectClient(server: Reachable, token: string): Promise<TestClient> {
   const client = new TestClient(server.url, token);
   await waitFor(() => client.state !== undefined && client.you !== null);
   return client;
@@ -123,7 +125,7 @@ export async function connectClient(server: AppServer, token: string): Promise<T
 
 /** A real y-websocket provider (BroadcastChannel off: two in one process would bypass us). */
 export function yjsClient(
-  server: AppServer,
+  server: Reachable,
   workshopId: string,
   token: string,
   doc = new Y.Doc(),

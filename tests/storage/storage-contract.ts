@@ -167,6 +167,19 @@ export function describeStorageContract(name: string, make: () => Promise<Storag
       expect(await storage.listParticipants(w.id)).toEqual([changed]);
     });
 
+    it('updates several participants together', async () => {
+      const a = participant(w.id, 'Aino', 10);
+      const b = participant(w.id, 'Bertta', 11);
+      await storage.addParticipant(a);
+      await storage.addParticipant(b);
+      const dealt = [
+        { ...a, personaId: 'purchaser' },
+        { ...b, cardId: 'in-a-hurry', role: 'leader' as const },
+      ];
+      await storage.updateParticipants(dealt);
+      expect(await storage.listParticipants(w.id)).toEqual(dealt);
+    });
+
     describe('ratings', () => {
       it('stores a rating with its nulls and replaces it on the same participant, step and round', async () => {
         await storage.putRating(rating(w.id));
