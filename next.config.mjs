@@ -6,6 +6,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // NEXT_DIST_DIR lets two builds live side by side (e.g. parallel e2e work on one machine).
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // `npm run check` typechecks the whole project (server and tests too) before CI builds;
   // checking again here would only slow the build down.
   typescript: { ignoreBuildErrors: true },

@@ -7,7 +7,8 @@ import { readConfig } from './config';
 
 /** `npm start` builds the app first when there is no production build yet. */
 function ensureBuild(): void {
-  if (fs.existsSync(path.join(PROJECT_ROOT, '.next', 'BUILD_ID'))) return;
+  if (fs.existsSync(path.join(PROJECT_ROOT, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID')))
+    return;
   console.log('No production build found: running `next build` first…');
   const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
   const result = spawnSync(process.execPath, [nextBin, 'build'], {

@@ -210,40 +210,44 @@ export function EmotionCurve({ steps, curve, handoffs = [], size = 'normal' }: E
           )}
         </ul>
       </figcaption>
-      <table className="sr-only">
-        <caption>{t('meansCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('step')}</th>
-            {roles.map((role) => (
-              <th key={role} scope="col">
-                {tr(role)}
-              </th>
-            ))}
-            <th scope="col">{t('overall')}</th>
-            <th scope="col">{t('target')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {steps.map((s, i) => {
-            const cell = (v: number | null | undefined) =>
-              v == null ? t('noRatings') : fmt.level(v);
-            return (
-              <tr key={s.id}>
-                <th scope="row">
-                  {t('stepName', { number: i + 1, title: s.title })}
-                  {s.critical && `, ${t('critical')}`}
+      {/* sr-only on the wrapper: a table ignores `overflow: hidden`, so an sr-only table
+          would still widen the page (a phone then scrolls sideways). */}
+      <div className="sr-only">
+        <table>
+          <caption>{t('meansCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('step')}</th>
+              {roles.map((role) => (
+                <th key={role} scope="col">
+                  {tr(role)}
                 </th>
-                {roles.map((role) => (
-                  <td key={role}>{cell(roleMean(role, i))}</td>
-                ))}
-                <td>{cell(points[i]?.overall?.mean)}</td>
-                <td>{targets[i] === null ? '–' : fmt.level(targets[i] as number)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+              ))}
+              <th scope="col">{t('overall')}</th>
+              <th scope="col">{t('target')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {steps.map((s, i) => {
+              const cell = (v: number | null | undefined) =>
+                v == null ? t('noRatings') : fmt.level(v);
+              return (
+                <tr key={s.id}>
+                  <th scope="row">
+                    {t('stepName', { number: i + 1, title: s.title })}
+                    {s.critical && `, ${t('critical')}`}
+                  </th>
+                  {roles.map((role) => (
+                    <td key={role}>{cell(roleMean(role, i))}</td>
+                  ))}
+                  <td>{cell(points[i]?.overall?.mean)}</td>
+                  <td>{targets[i] === null ? '–' : fmt.level(targets[i] as number)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

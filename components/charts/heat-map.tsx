@@ -35,40 +35,49 @@ export function HeatMap({ steps, curve, size = 'normal' }: HeatMapProps) {
 
   return (
     <div className={huge ? 'text-2xl' : 'text-sm'}>
-      <table className="border-separate border-spacing-1" data-testid="heat-map">
-        <caption className="mb-1 text-left font-semibold">{t('meansCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="text-left">
-              {t('step')}
-            </th>
-            {columns.map((c) => (
-              <th key={c.key} scope="col" className="px-2">
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {steps.map((s, i) => (
-            <tr key={s.id}>
-              <th scope="row" className="pr-2 text-left font-normal">
-                {t('stepName', { number: i + 1, title: s.title })}
-                {s.critical && (
-                  <span title={t('critical')}>
-                    {' '}
-                    <span aria-hidden="true">★</span>
-                    <span className="sr-only">{t('critical')}</span>
-                  </span>
-                )}
+      {/* Five roles do not fit a phone: the table scrolls inside its own region (which the
+          keyboard can reach and scroll), never the page. */}
+      <div
+        className="max-w-full overflow-x-auto focus-visible:outline focus-visible:outline-2 focus-visible:outline-boot"
+        tabIndex={0}
+        role="region"
+        aria-label={t('meansCaption')}
+      >
+        <table className="border-separate border-spacing-1" data-testid="heat-map">
+          <caption className="mb-1 text-left font-semibold">{t('meansCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="text-left">
+                {t('step')}
               </th>
               {columns.map((c) => (
-                <Cell key={c.key} stats={c.get(byId.get(s.id)) ?? null} huge={huge} />
+                <th key={c.key} scope="col" className="px-2">
+                  {c.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {steps.map((s, i) => (
+              <tr key={s.id}>
+                <th scope="row" className="pr-2 text-left font-normal">
+                  {t('stepName', { number: i + 1, title: s.title })}
+                  {s.critical && (
+                    <span title={t('critical')}>
+                      {' '}
+                      <span aria-hidden="true">★</span>
+                      <span className="sr-only">{t('critical')}</span>
+                    </span>
+                  )}
+                </th>
+                {columns.map((c) => (
+                  <Cell key={c.key} stats={c.get(byId.get(s.id)) ?? null} huge={huge} />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Scale />
     </div>
   );

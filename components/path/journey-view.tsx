@@ -25,7 +25,13 @@ export function JourneyView({ steps, spotlightId }: { steps: PathStep[]; spotlig
           {t('path.handoffCount', { count: marks.size })}
         </p>
       </div>
-      <ol className="flex flex-col gap-2 pb-2 md:flex-row md:overflow-x-auto" data-testid="journey">
+      {/* Focusable, so a keyboard user can scroll the path sideways with the arrow keys. */}
+      <ol
+        className="flex flex-col gap-2 pb-2 focus-visible:outline-2 focus-visible:outline-boot md:flex-row md:overflow-x-auto"
+        data-testid="journey"
+        tabIndex={0}
+        aria-labelledby="journey-heading"
+      >
         {steps.map((step, i) => {
           const handoff = marks.get(i);
           const newStage = i === 0 || steps[i - 1]?.stage !== step.stage;

@@ -60,3 +60,25 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   await page.screenshot({ path: file, fullPage });
   return file;
 }
+
+/** Every dotted key of the English catalogue (both catalogues have the same keys). */
+const CATALOGUE_KEYS: ReadonlySet<string> = (() => {
+  const catalogue = JSON.parse(
+    fs.readFileSync(path.resolve(import.meta.dirname, '../../lib/i18n/messages/en.json'), 'utf8'),
+  ) as object;
+  const walk = (tree: object, prefix: string): string[] =>
+    Object.entries(tree).flatMap(([k, v]) =>
+      typeof v === 'object' && v !== null ? walk(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+    );
+  return new Set(walk(catalogue, ''));
+})();
+
+/**
+ * Catalogue keys shown as text on the page (next-intl shows the key when a message is
+ * missing, and a server-rendered miss is not reported in the browser's console).
+ */
+export async function rawKeysOn(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => document.body.innerText);
+  const candidates = text.match(/\b[a-zA-Z]+(?:\.[a-zA-Z0-9]+)+\b/g) ?? [];
+  return [...new Set(candidates.filter((c) => CATALOGUE_KEYS.has(c)))];
+}

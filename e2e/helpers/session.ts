@@ -40,11 +40,12 @@ export async function createWorkshop(
   app: RunningApp,
   template: string,
   title: string,
+  locale: 'en' | 'fi' = 'en',
 ): Promise<Created> {
   const res = await fetch(`${app.url}/api/workshops`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title, template, locale: 'en' }),
+    body: JSON.stringify({ title, template, locale }),
   });
   expect(res.status).toBe(201);
   return (await res.json()) as Created;
