@@ -15,7 +15,7 @@ export default async function LandingPage() {
         <LocaleSwitcher />
       </header>
       <p className="max-w-3xl text-lg">{t('landing.intro')}</p>
-      <div className="grid gap-6 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
         <div className="rounded-xl bg-white p-6 shadow-sm">
           <JoinCodeForm />
         </div>

@@ -55,6 +55,10 @@ describe.each(['fi', 'en'] as const)('the main screens in %s', (locale) => {
 
     const landing = await person(browserOf(), { locale: browserLocale, ...PHONE });
     await landing.page.goto(`${appOf().url}/`);
+    // The templates arrive after the page: their names are the widest thing on it.
+    await expect
+      .poll(() => landing.page.evaluate(() => document.querySelectorAll('select option').length))
+      .toBeGreaterThan(6);
     await shoot(landing.page, locale, 'landing-phone');
     await landing.page.setViewportSize(LAPTOP);
     await shoot(landing.page, locale, 'landing-laptop');
