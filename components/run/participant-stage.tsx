@@ -11,6 +11,7 @@ import { VoteBoard } from '../decide/vote-board';
 import { JourneyView } from '../path/journey-view';
 import { stepKey } from '@/lib/domain/ratings';
 import { useSession } from '@/lib/stores/session-store';
+import { PhaseInstruction } from './phase-instruction';
 import { RatingForm } from './rating-form';
 import { ReadyButton } from './ready-button';
 import { RevealView } from './reveal-view';
@@ -19,8 +20,22 @@ import { TargetList } from './target-list';
 import { WalkView } from './walk-view';
 import { WarmupForm } from './warmup-form';
 
-/** What a participant does in the current phase. */
-export function ParticipantStage({
+/** What a participant does in the current phase, under a line saying what to do now. */
+export function ParticipantStage(props: {
+  state: WorkshopState;
+  you: You;
+  steps: PathStep[];
+  doc: Y.Doc | null;
+}) {
+  return (
+    <>
+      <PhaseInstruction phase={props.state.control.phase} role={props.you.role} />
+      <PhaseStage {...props} />
+    </>
+  );
+}
+
+function PhaseStage({
   state,
   you,
   steps,

@@ -27,6 +27,7 @@ import { FacilitatorSignIn } from './facilitator-sign-in';
 import { JoinPanel } from './join-panel';
 import { PhaseBanner } from './phase-banner';
 import { PhaseControls } from './phase-controls';
+import { PhaseGuidePanel } from './phase-guide-panel';
 import { PresenceList } from './presence-list';
 import { useConnect } from './use-connect';
 import { WorkshopHeader } from './workshop-header';
@@ -94,6 +95,7 @@ export function FacilitatorScreen({ workshopId }: { workshopId: string }) {
             <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
               <div className="flex min-w-0 flex-col gap-6">
                 <PhaseBanner control={state.control} />
+                <PhaseGuidePanel control={state.control} stepCount={steps.length} />
                 <PhaseControls control={state.control} />
                 <FacilitatorStage state={state} steps={steps} doc={doc} />
                 <WorkshopSettings control={state.control} />

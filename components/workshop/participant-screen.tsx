@@ -72,7 +72,7 @@ export function ParticipantScreen({ workshopId }: { workshopId: string }) {
         <ErrorMessage code={refusal} />
         {!state && !refusal && <p aria-live="polite">{t('workshop.loading')}</p>}
         {state && (
-          <div className="grid gap-6 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+          <div className="grid grid-cols-1 gap-6 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
             <div className="flex min-w-0 flex-col gap-6">
               <PhaseBanner control={state.control} />
               {state.control.timer.status !== 'idle' && (

@@ -1,0 +1,49 @@
+import { render, screen } from '@testing-library/react';
+import { NextIntlClientProvider } from 'next-intl';
+import { describe, expect, it } from 'vitest';
+import { PHASES } from '@/lib/domain/phases';
+import en from '@/lib/i18n/messages/en.json';
+import fi from '@/lib/i18n/messages/fi.json';
+import { PhaseInstruction } from './phase-instruction';
+
+const catalogues = { en, fi };
+
+function shown(locale: 'en' | 'fi', ui: React.ReactNode): string {
+  const { unmount } = render(
+    <NextIntlClientProvider locale={locale} messages={catalogues[locale]}>
+      {ui}
+    </NextIntlClientProvider>,
+  );
+  const text = screen.getByTestId('phase-instruction').textContent ?? '';
+  unmount();
+  return text;
+}
+
+describe('PhaseInstruction', () => {
+  it.each(['en', 'fi'] as const)(
+    'tells a participant what to do in every phase, in %s',
+    (locale) => {
+      const lines = PHASES.map((phase) =>
+        shown(locale, <PhaseInstruction phase={phase} role="staff" />),
+      );
+      PHASES.forEach((phase, i) => {
+        expect(lines[i]).toContain(catalogues[locale].phaseInstruction[phase]);
+        // Announced with its purpose for a screen reader ("What to do now: …").
+        expect(lines[i]?.startsWith(catalogues[locale].phaseInstruction.label)).toBe(true);
+      });
+      // A different line in every phase: nothing generic.
+      expect(new Set(lines).size).toBe(PHASES.length);
+    },
+  );
+
+  it('tells an observer that they watch, rather than asking them to rate or vote', () => {
+    for (const phase of ['walk', 'vote', 'ideate'] as const) {
+      expect(shown('en', <PhaseInstruction phase={phase} role="observer" />)).toContain(
+        en.phaseInstruction.observer,
+      );
+    }
+    expect(shown('en', <PhaseInstruction phase="walk" role="customer" />)).not.toContain(
+      en.phaseInstruction.observer,
+    );
+  });
+});

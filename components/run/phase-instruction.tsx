@@ -1,0 +1,26 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { can } from '@/lib/domain/permissions';
+import type { Phase } from '@/lib/domain/phases';
+import type { Role } from '@/lib/domain/roles';
+
+/**
+ * One line, at the top of a participant's screen, saying what to do in this phase, so
+ * that someone who has never used a collaboration tool needs nobody to tell them. An
+ * observer (who may not rate, write or vote) is told so instead of being asked to act.
+ */
+export function PhaseInstruction({ phase, role }: { phase: Phase; role: Role }) {
+  const t = useTranslations('phaseInstruction');
+  const observing = !can(role, 'rate');
+  return (
+    <p
+      className="rounded-lg border-l-4 border-boot bg-amber-50 px-4 py-3 text-lg"
+      data-testid="phase-instruction"
+      data-phase={phase}
+    >
+      <span className="sr-only">{t('label')}: </span>
+      {observing && phase !== 'summary' ? t('observer') : t(phase)}
+    </p>
+  );
+}
