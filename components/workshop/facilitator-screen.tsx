@@ -25,6 +25,7 @@ import { ErrorMessage } from '../ui/error-message';
 import { Tabs } from '../ui/tabs';
 import { FacilitatorSignIn } from './facilitator-sign-in';
 import { JoinPanel } from './join-panel';
+import { RevealAnnouncer } from '../run/reveal-announcer';
 import { PhaseBanner } from './phase-banner';
 import { PhaseControls } from './phase-controls';
 import { PhaseGuidePanel } from './phase-guide-panel';
@@ -95,6 +96,7 @@ export function FacilitatorScreen({ workshopId }: { workshopId: string }) {
             <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
               <div className="flex min-w-0 flex-col gap-6">
                 <PhaseBanner control={state.control} />
+                <RevealAnnouncer control={state.control} steps={steps} />
                 <PhaseGuidePanel control={state.control} stepCount={steps.length} />
                 <PhaseControls control={state.control} />
                 <FacilitatorStage state={state} steps={steps} doc={doc} />

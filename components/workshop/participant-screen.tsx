@@ -12,6 +12,7 @@ import { useSession } from '@/lib/stores/session-store';
 import { ParticipantStage } from '../run/participant-stage';
 import { TimerDisplay } from '../run/timer-display';
 import { ErrorMessage } from '../ui/error-message';
+import { RevealAnnouncer } from '../run/reveal-announcer';
 import { PhaseBanner } from './phase-banner';
 import { PresenceList } from './presence-list';
 import { RejoinLink } from './rejoin-link';
@@ -75,6 +76,7 @@ export function ParticipantScreen({ workshopId }: { workshopId: string }) {
           <div className="grid grid-cols-1 gap-6 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
             <div className="flex min-w-0 flex-col gap-6">
               <PhaseBanner control={state.control} />
+              <RevealAnnouncer control={state.control} steps={steps} />
               {state.control.timer.status !== 'idle' && (
                 <div className="rounded-xl bg-white p-4 shadow-sm">
                   <TimerDisplay timer={state.control.timer} />
