@@ -7,6 +7,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // NEXT_DIST_DIR lets two builds live side by side (e.g. parallel e2e work on one machine).
+  // Next then adds that directory's types to tsconfig.json's include: do not commit those.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // `npm run check` typechecks the whole project (server and tests too) before CI builds;
   // checking again here would only slow the build down.
