@@ -79,3 +79,8 @@ export const YJS_RATE_LIMITED_RETRY_MS = 2_000;
 export const PARTICIPANT_TOKEN_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 /** A projector screen's token: one workshop day. The screen page fetches a new one with the key. */
 export const SCREEN_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/** Simulated participants a practice workshop may have (the cast has this many). */
+export const SIMULATED_MAX = 7;
+/** How many a facilitator gets when they do not say. */
+export const SIMULATED_DEFAULT = 6;

@@ -8,6 +8,7 @@ import { type ConnectionLimits, connectionLimits } from '../lib/domain/rate-buck
 import { loadSecret, TokenSigner } from './auth';
 import { createHttpApi } from './http-api';
 import { applySecurityHeaders } from './security-headers';
+import { SimulatedRooms } from './simulation/simulated-rooms';
 import { createSocketServer, type SocketPing } from './realtime/socket-server';
 import type { DocLimits } from './realtime/yjs-doc';
 import { YjsEndpoint } from './realtime/yjs-endpoint';
@@ -66,7 +67,9 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     (id): Promise<DocFacts> => endpoint.facts(id),
     options.idleUnloadMs,
   );
+  const simulated = new SimulatedRooms();
   const api = createHttpApi({
+    simulated,
     storage,
     registry,
     tokens,
@@ -136,6 +139,15 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
       ? 'localhost'
       : options.host;
 
+  // Simulated participants are clients of this very server, over loopback when we can.
+  const anyInterface = !options.host || options.host === '0.0.0.0' || options.host === '::';
+  const selfHost = anyInterface
+    ? '127.0.0.1'
+    : options.host!.includes(':')
+      ? `[${options.host}]`
+      : options.host;
+  simulated.listening(`http://${selfHost}:${port}`);
+
   let closing: Promise<void> | null = null;
   return {
     url: `http://${shownHost}:${port}`,
@@ -144,6 +156,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     yjs: endpoint,
     close() {
       closing ??= (async () => {
+        simulated.close();
         server.close();
         // Closing the engine drops every client with "transport close"; they reconnect.
         io.engine.close();

@@ -3,9 +3,9 @@ import { normaliseJoinCode } from '../lib/domain/join-code';
 import { pathDocUpdate, seedDocUpdate } from '../lib/board/path-doc';
 import { contentDisposition } from '../lib/export/file-name';
 import { parseWorkshopExport } from '../lib/export/json';
-import { JOIN_FAILURE_REFILL_MS, JOIN_FAILURES_BURST } from '../lib/constants';
+import { JOIN_FAILURE_REFILL_MS, JOIN_FAILURES_BURST, SIMULATED_DEFAULT } from '../lib/constants';
 import { ErrorCode } from '../lib/protocol/codes';
-import { CreateWorkshopBody, JoinBody } from '../lib/protocol/schemas';
+import { CreateWorkshopBody, JoinBody, SimulateBody } from '../lib/protocol/schemas';
 import type { Template } from '../lib/templates/schema';
 import { buildExport, type ReadDoc } from './export/build-export';
 import { EXPORT_FORMATS, isExportFormat, renderExport } from './export/render-export';
@@ -14,6 +14,7 @@ import { bearer, clientAddress, HttpError, readJson, readJsonValue, sendJson } f
 import { type NewWorkshopFacts, sendCreated, storeNewWorkshop } from './new-workshop';
 import { RateLimiter } from './rate-limit';
 import { createRunsApi } from './runs-api';
+import type { SimulatedRooms } from './simulation/simulated-rooms';
 import type { Storage } from './storage/storage';
 import type { WorkshopRegistry } from './workshops/registry';
 
@@ -28,6 +29,8 @@ export interface HttpApiDeps {
   trustProxy?: boolean;
   /** Reads a workshop's Y.Doc (the Yjs endpoint's `readDoc`), for exports. */
   readDoc: ReadDoc;
+  /** Simulated participants for practice runs. */
+  simulated: SimulatedRooms;
 }
 
 /** An import carries a whole workshop: it may be far larger than other bodies. */
@@ -198,6 +201,30 @@ export function createHttpApi(deps: HttpApiDeps) {
     });
   }
 
+  /**
+   * Fills a practice workshop with simulated participants (facilitator key required), so
+   * that a facilitator can try every phase alone. Once per workshop and process.
+   */
+  async function simulate(req: http.IncomingMessage, res: http.ServerResponse, workshopId: string) {
+    const actor = await deps.registry.get(workshopId);
+    if (!actor) throw new HttpError(404, ErrorCode.NOT_FOUND, 'No such workshop');
+    requireKey(req, actor.facilitatorKeyHash);
+    const body = await readJson(req, SimulateBody);
+    if (deps.simulated.has(workshopId)) {
+      const message = 'This workshop already has simulated participants';
+      throw new HttpError(409, ErrorCode.INVALID_TRANSITION, message);
+    }
+    const seats = await deps.simulated
+      .add(actor, deps.tokens, body.count ?? SIMULATED_DEFAULT, body.seed)
+      .catch((err: unknown) => {
+        console.error(`[http] could not add simulated participants to ${workshopId}`, err);
+        throw new HttpError(503, ErrorCode.STORAGE_FAILED, 'The participants could not be stored');
+      });
+    sendJson(res, 201, {
+      participants: seats.map((s) => ({ participantId: s.participantId, ...s.person })),
+    });
+  }
+
   /** A projector screen's token, for whoever holds the facilitator key. */
   async function openScreen(
     req: http.IncomingMessage,
@@ -242,6 +269,8 @@ export function createHttpApi(deps: HttpApiDeps) {
         await lookupCode(req, res, decodeURIComponent(path.slice('/api/join/'.length)));
       } else if (/^\/api\/workshops\/[^/]+\/participants$/.test(path) && method === 'POST') {
         await join(req, res, decodeURIComponent(path.split('/')[3] ?? ''));
+      } else if (/^\/api\/workshops\/[^/]+\/simulated$/.test(path) && method === 'POST') {
+        await simulate(req, res, decodeURIComponent(path.split('/')[3] ?? ''));
       } else if (/^\/api\/workshops\/[^/]+\/screens$/.test(path) && method === 'POST') {
         await openScreen(req, res, decodeURIComponent(path.split('/')[3] ?? ''));
       } else if (path.startsWith('/api/')) {

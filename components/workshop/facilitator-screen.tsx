@@ -30,6 +30,7 @@ import { PhaseBanner } from './phase-banner';
 import { PhaseControls } from './phase-controls';
 import { PhaseGuidePanel } from './phase-guide-panel';
 import { PresenceList } from './presence-list';
+import { SimulatedPeople } from './simulated-people';
 import { useConnect } from './use-connect';
 import { WorkshopHeader } from './workshop-header';
 
@@ -112,6 +113,9 @@ export function FacilitatorScreen({ workshopId }: { workshopId: string }) {
                   participants={state.participants}
                   youId={you?.participantId ?? null}
                 />
+                {state.control.phase === 'lobby' && key && (
+                  <SimulatedPeople workshopId={workshopId} facilitatorKey={key} />
+                )}
               </aside>
             </div>
             <div className="rounded-xl bg-white p-6 shadow-sm">

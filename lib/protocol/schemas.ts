@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARTICIPANT_NAME_MAX_CHARS, WORKSHOP_TITLE_MAX_CHARS } from '../constants';
+import { PARTICIPANT_NAME_MAX_CHARS, SIMULATED_MAX, WORKSHOP_TITLE_MAX_CHARS } from '../constants';
 import { LANES } from '../board/lanes';
 import { EMOTION_NAMES, type Emotion } from '../domain/emotions';
 import { PHASES } from '../domain/phases';
@@ -33,6 +33,14 @@ export const JoinBody = z.strictObject({
   role: JoinableRoleSchema.optional(),
 });
 export type JoinBody = z.infer<typeof JoinBody>;
+
+/** Simulated participants for a practice run (the facilitator key in the header). */
+export const SimulateBody = z.strictObject({
+  count: z.number().int().min(1).max(SIMULATED_MAX).optional(),
+  /** Repeatable rooms, for tests and demos. */
+  seed: z.number().int().min(0).max(0xffffffff).optional(),
+});
+export type SimulateBody = z.infer<typeof SimulateBody>;
 
 /** Running a workshop again (the facilitator key in the header): carry its actions over? */
 export const RerunBody = z.strictObject({ carryActions: z.boolean() });
