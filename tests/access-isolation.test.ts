@@ -509,6 +509,7 @@ describe('HTTP API', () => {
       'GET /api/workshops/:id/summary': [['GET', `${w}/summary`]],
       'POST /api/workshops/:id/participants': [['POST', `${w}/participants`, { name: 'Mallory' }]],
       'POST /api/workshops/:id/screens': [['POST', `${w}/screens`, {}]],
+      'POST /api/workshops/:id/simulated': [['POST', `${w}/simulated`, { count: 3 }]],
     };
   }
   /** Routes without a workshop id, each checked on its own below. */
@@ -522,7 +523,7 @@ describe('HTTP API', () => {
 
   it('knows every route of http-api.ts (and runs-api.ts, which it dispatches to)', () => {
     const inSource = routesInSource();
-    expect(inSource.length).toBeGreaterThanOrEqual(11);
+    expect(inSource.length).toBeGreaterThanOrEqual(12);
     expect(inSource.sort()).toEqual([...Object.keys(workshopRoutes('x')), ...OPEN_ROUTES].sort());
     const runsSrc = fs.readFileSync(new URL('../server/runs-api.ts', import.meta.url), 'utf8');
     expect(/return \{ rerun, listRuns \};/.test(runsSrc)).toBe(true);
