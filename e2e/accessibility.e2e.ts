@@ -100,5 +100,5 @@ describe('axe-core on every main page', () => {
     await summary.getByTestId('summary-actions').waitFor();
     await audit(summary, 'summary');
     expect(found).toEqual({});
-  }, 300_000);
+  }, 600_000);
 });

@@ -57,15 +57,22 @@ describe('ideas, votes and actions in Chromium', () => {
       'Text when the driver is near',
       'One page for returns',
     ];
+    const ideaCount = (page: Page) =>
+      page.getByTestId('board').locator('li[data-lane="ideas"]').count();
     for (const [i, idea] of ideas.entries()) {
-      const input = people[i]!.page.getByLabel('New note in “Ideas”');
+      const page = people[i]!.page;
+      await expect
+        .poll(() => page.getByTestId('phase-name').getAttribute('data-phase'))
+        .toBe('ideate');
+      const input = page.getByLabel('New note in “Ideas”');
       await input.fill(idea);
       await input.press('Enter');
+      // The writer sees their idea at once (it is local first), then everyone does.
+      await expect.poll(() => ideaCount(page)).toBeGreaterThanOrEqual(i + 1);
     }
-    for (const p of people)
-      await expect
-        .poll(() => p.page.getByTestId('board').locator('li[data-lane="ideas"]').count())
-        .toBe(3);
+    for (const p of people) {
+      await expect.poll(() => ideaCount(p.page), { timeout: 20_000 }).toBe(3);
+    }
 
     // Voting: five dots each, at most three on one idea.
     await fac.page.getByLabel('Go to phase').selectOption('vote');
