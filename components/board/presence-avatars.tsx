@@ -28,6 +28,9 @@ export function PresenceAvatars({
   viewer: BoardViewer;
 }) {
   const t = useTranslations('board');
+  const tr = useTranslations('roles');
+  // a11y: the avatar's colour is the role; its name is said too, not carried by colour alone.
+  const who = (p: Presence) => (p.role in ROLE_COLOUR ? `${p.name} (${tr(p.role)})` : p.name);
   const provider = useWorkshopDoc((s) => s.provider);
   const awareness = provider?.awareness;
   useEffect(() => {
@@ -49,13 +52,13 @@ export function PresenceAvatars({
   return (
     <p
       className="flex items-center gap-1"
-      aria-label={t('here', { names: others.map((p) => p.name).join(', ') })}
+      aria-label={t('here', { names: others.map(who).join(', ') })}
       data-testid="presence-avatars"
     >
       {others.map((p, i) => (
         <span
           key={`${p.name}-${i}`}
-          title={p.name}
+          title={who(p)}
           aria-hidden="true"
           className="flex h-7 w-7 items-center justify-center rounded-full text-xs font-bold text-white"
           style={{ background: ROLE_COLOUR[p.role] ?? '#666' }}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { type NoteView, readNotes } from '@/lib/board/board-doc';
 import type { PathStep } from '@/lib/board/path-doc';
@@ -13,6 +14,11 @@ import { Button } from '../ui/button';
 import { ErrorMessage } from '../ui/error-message';
 
 const NO_NOTES: NoteView[] = [];
+/**
+ * a11y: the dot buttons are aria-disabled, not disabled, when they cannot act: a disabled
+ * button drops keyboard focus, which would happen on the very press that spends the last dot.
+ */
+const INERT = 'aria-disabled:cursor-not-allowed aria-disabled:opacity-50';
 
 /** Ideas are the notes in the board's ideas lane, in path order then by age. */
 export function useIdeas(doc: Y.Doc | null, steps: PathStep[]): NoteView[] {
@@ -42,6 +48,23 @@ export function VoteBoard({ state, you, steps, doc }: StagePanelProps) {
   const mayVote = can(you.role, 'vote') && !settings.closed;
   const stepNo = (stepId: string) => steps.findIndex((s) => s.id === stepId) + 1;
   const totals = new Map(results?.ideas.map((r) => [r.ideaId, r]) ?? []);
+  // Presses faster than the server answers (a held Enter key repeats) count on from the
+  // last press, not from the last answer, so no dot is lost to a stale count.
+  const asked = useRef(new Map<string, number>());
+  useEffect(() => {
+    for (const [id, dots] of asked.current) {
+      if ((myVotes?.votes[id] ?? 0) === dots) asked.current.delete(id);
+    }
+  }, [myVotes]);
+  function setDots(ideaId: string, delta: 1 | -1) {
+    const from = asked.current.get(ideaId) ?? useSession.getState().myVotes?.votes[ideaId] ?? 0;
+    const dots = from + delta;
+    if (dots < 0 || dots > settings.maxPerIdea) return;
+    asked.current.set(ideaId, dots);
+    void run('vote:set', { ideaId, dots }).then((ok) => {
+      if (!ok) asked.current.delete(ideaId);
+    });
+  }
   const ranked = results
     ? [...ideas].sort((a, b) => (totals.get(b.id)?.dots ?? 0) - (totals.get(a.id)?.dots ?? 0))
     : ideas;
@@ -75,6 +98,7 @@ export function VoteBoard({ state, you, steps, doc }: StagePanelProps) {
           {ranked.map((idea) => {
             const mine = myVotes?.votes[idea.id] ?? 0;
             const total = totals.get(idea.id);
+            const mayAdd = mine < settings.maxPerIdea && (myVotes?.left ?? 0) > 0;
             return (
               <li
                 key={idea.id}
@@ -96,8 +120,11 @@ export function VoteBoard({ state, you, steps, doc }: StagePanelProps) {
                     <Button
                       variant="secondary"
                       aria-label={t('remove', { idea: idea.text })}
-                      disabled={mine === 0}
-                      onClick={() => run('vote:set', { ideaId: idea.id, dots: mine - 1 })}
+                      aria-disabled={mine === 0}
+                      className={INERT}
+                      onClick={() => {
+                        if (mine > 0) setDots(idea.id, -1);
+                      }}
                     >
                       −
                     </Button>
@@ -107,8 +134,11 @@ export function VoteBoard({ state, you, steps, doc }: StagePanelProps) {
                     </span>
                     <Button
                       aria-label={t('add', { idea: idea.text })}
-                      disabled={mine >= settings.maxPerIdea || (myVotes?.left ?? 0) === 0}
-                      onClick={() => run('vote:set', { ideaId: idea.id, dots: mine + 1 })}
+                      aria-disabled={!mayAdd}
+                      className={INERT}
+                      onClick={() => {
+                        if (mayAdd) setDots(idea.id, 1);
+                      }}
                     >
                       +
                     </Button>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { type KeyboardEvent, useState } from 'react';
+import { type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 import type { Expectation } from '@/lib/analytics/types';
 import { EMOTION_NAMES, EMOTIONS, type Emotion } from '@/lib/domain/emotions';
 import {
@@ -49,6 +49,19 @@ export function RatingForm({
   const [note, setNote] = useState<string | null>(null);
   const [effort, setEffort] = useState<number | null | undefined>(undefined);
   const [saved, setSaved] = useState(false);
+  const form = useRef<HTMLElement>(null);
+  const lockedNotice = useRef<HTMLParagraphElement>(null);
+  // a11y: when the facilitator locks the step under a keyboard user's focus, the disabled
+  // choice drops focus to the page; it moves to the notice that says why instead. Focus
+  // counts as still here until it moves to another element (not when it merely drops).
+  const focusHere = useRef(false);
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    const dropped = !active || active === document.body || form.current?.contains(active);
+    if (locked && focusHere.current && dropped) {
+      lockedNotice.current?.focus();
+    }
+  }, [locked]);
 
   async function save(change: Partial<MyRating>) {
     const next = { ...draft, ...change };
@@ -87,15 +100,26 @@ export function RatingForm({
 
   return (
     <section
+      ref={form}
       aria-labelledby={`rate-${stepId}`}
       onKeyDown={onKeyDown}
+      onFocus={() => (focusHere.current = true)}
+      onBlur={(e) => {
+        if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget)) {
+          focusHere.current = false;
+        }
+      }}
       className="flex flex-col gap-4 rounded-lg border border-stone-300 p-4"
       data-testid="rating-form"
     >
       <h3 id={`rate-${stepId}`} className="text-lg font-semibold">
         {t('rate.heading')}
       </h3>
-      {locked && <p role="status">{t('rate.locked')}</p>}
+      {locked && (
+        <p role="status" ref={lockedNotice} tabIndex={-1} data-testid="rating-locked">
+          {t('rate.locked')}
+        </p>
+      )}
       <p className="text-sm text-stone-700">{t('rate.keys')}</p>
       <fieldset disabled={locked} className="flex flex-col gap-2">
         <legend className="mb-1 font-medium">{t('rate.emotion')}</legend>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useRef } from 'react';
 import { type PathStep, readSituations, type SituationCard } from '@/lib/board/path-doc';
 import { useDocValue } from '@/lib/client/use-doc-value';
 import { useWorkshopDoc } from '@/lib/stores/doc-store';
@@ -27,6 +28,7 @@ export function StepRevealControls({ state, step }: { state: WorkshopState; step
   const raters = state.participants.filter((p) => can(p.role, 'rate')).length;
   const revealed = control.revealed.includes(key);
   const locked = control.locked.includes(key);
+  const ratings = useRef<HTMLDivElement>(null);
   return (
     <div className="flex flex-col gap-3">
       <p
@@ -44,17 +46,25 @@ export function StepRevealControls({ state, step }: { state: WorkshopState; step
           {locked ? t('reveal.unlock') : t('reveal.lock')}
         </Button>
         {!revealed && (
-          <Button onClick={() => run('reveal:step', { stepId: step.id })}>
+          <Button
+            onClick={async () => {
+              // a11y: the button goes away once the step is revealed; focus moves on to
+              // the ratings it revealed instead of falling back to the page.
+              if (await run('reveal:step', { stepId: step.id })) ratings.current?.focus();
+            }}
+          >
             {t('reveal.step')}
           </Button>
         )}
       </div>
       <ErrorMessage code={error} />
-      {revealed ? (
-        <StepRatings stepId={step.id} round={control.round} />
-      ) : (
-        <p className="text-sm">{t('reveal.hidden')}</p>
-      )}
+      <div ref={ratings} tabIndex={-1} data-testid="revealed-ratings">
+        {revealed ? (
+          <StepRatings stepId={step.id} round={control.round} />
+        ) : (
+          <p className="text-sm">{t('reveal.hidden')}</p>
+        )}
+      </div>
     </div>
   );
 }
@@ -67,18 +77,27 @@ export function RevealControls({ state, steps }: { state: WorkshopState; steps: 
   const allRounds = useJourneyAnalysis(steps, undefined);
   const doc = useWorkshopDoc((s) => s.doc);
   const cards = useDocValue(doc, readSituations, NO_CARDS);
+  const view = useRef<HTMLDivElement>(null);
   const allRevealed = steps.every((s) =>
     state.control.revealed.includes(stepKey(state.control.round, s.id)),
   );
   return (
     <div className="flex flex-col gap-6">
       {!allRevealed && (
-        <Button className="self-start" onClick={() => run('reveal:all', {})}>
+        <Button
+          className="self-start"
+          onClick={async () => {
+            // a11y: as for one step, focus moves on to what was revealed.
+            if (await run('reveal:all', {})) view.current?.focus();
+          }}
+        >
           {t('reveal.all')}
         </Button>
       )}
       <ErrorMessage code={error} />
-      <RevealView steps={steps} round={state.control.round} />
+      <div ref={view} tabIndex={-1} data-testid="revealed-view">
+        <RevealView steps={steps} round={state.control.round} />
+      </div>
       <Rankings steps={steps} analysis={analysis} />
       <Breakdowns
         steps={steps}

@@ -50,14 +50,13 @@ export function TimerControls({ timer }: { timer: Timer }) {
         </span>
       </div>
       <div className="flex flex-wrap gap-2">
-        {timer.status === 'running' && (
-          <Button variant="secondary" onClick={() => run('timer:pause', {})}>
-            {t('pause')}
-          </Button>
-        )}
-        {timer.status === 'paused' && (
-          <Button variant="secondary" onClick={() => run('timer:resume', {})}>
-            {t('resume')}
+        {/* a11y: one button that turns from Pause into Resume, so keyboard focus stays on it */}
+        {(timer.status === 'running' || timer.status === 'paused') && (
+          <Button
+            variant="secondary"
+            onClick={() => run(timer.status === 'running' ? 'timer:pause' : 'timer:resume', {})}
+          >
+            {timer.status === 'running' ? t('pause') : t('resume')}
           </Button>
         )}
         {timer.status !== 'idle' && (

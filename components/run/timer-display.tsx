@@ -7,13 +7,13 @@ import { useBrowserValue } from '@/lib/client/use-browser-value';
 import { formatDuration, useServerNow } from '@/lib/client/use-server-now';
 import { remainingMs, type Timer } from '@/lib/domain/timer';
 import { useSession } from '@/lib/stores/session-store';
+import { TIMER_WARNING_MS as WARNING_MS } from './timer-announcer';
 
 const SOUND_KEY = 'saappaat:timer-sound';
-const WARNING_MS = 60_000;
 
 /**
- * The room's timer, counted down against the server's clock. Screen readers hear the
- * one-minute warning and the end; a chime sounds at the end if the person wants it.
+ * The room's timer, counted down against the server's clock. The one-minute warning and
+ * the end show in words; a chime sounds at the end if the person wants it.
  */
 export function TimerDisplay({
   timer,
@@ -30,13 +30,9 @@ export function TimerDisplay({
   const [soundChoice, setSoundChoice] = useState<boolean | null>(null);
   const sound = soundChoice ?? storedSound;
   const expired = timer.status === 'expired' || (timer.status === 'running' && left === 0);
-  // The live region's text changes only at the warning and at the end, so that is all a
-  // screen reader says; a ticking clock would be noise.
-  const announcement = expired
-    ? t('expired')
-    : timer.status === 'running' && left <= WARNING_MS
-      ? t('oneMinute')
-      : '';
+  // a11y: the warning is shown in words and with an icon, not by colour alone; screen
+  // readers hear it from <TimerAnnouncer>, which stays on the page between timers.
+  const warning = !expired && timer.status !== 'idle' && left <= WARNING_MS;
 
   const chimed = useRef(expired);
   useEffect(() => {
@@ -69,9 +65,12 @@ export function TimerDisplay({
         {expired && <span aria-hidden="true">⏰ </span>}
         {text}
       </p>
-      <p aria-live="assertive" className="sr-only">
-        {announcement}
-      </p>
+      {warning && (
+        <p className="text-sm font-semibold" data-testid="timer-warning">
+          <span aria-hidden="true">⚠ </span>
+          {t('oneMinute')}
+        </p>
+      )}
       {size === 'normal' && timer.status !== 'idle' && (
         <label className="flex items-center gap-2 text-sm">
           <input

@@ -26,6 +26,7 @@ import { Tabs } from '../ui/tabs';
 import { FacilitatorSignIn } from './facilitator-sign-in';
 import { JoinPanel } from './join-panel';
 import { RevealAnnouncer } from '../run/reveal-announcer';
+import { TimerAnnouncer } from '../run/timer-announcer';
 import { PhaseBanner } from './phase-banner';
 import { PhaseControls } from './phase-controls';
 import { PhaseGuidePanel } from './phase-guide-panel';
@@ -98,6 +99,7 @@ export function FacilitatorScreen({ workshopId }: { workshopId: string }) {
               <div className="flex min-w-0 flex-col gap-6">
                 <PhaseBanner control={state.control} />
                 <RevealAnnouncer control={state.control} steps={steps} />
+                <TimerAnnouncer timer={state.control.timer} />
                 <PhaseGuidePanel control={state.control} stepCount={steps.length} />
                 <PhaseControls control={state.control} />
                 <FacilitatorStage state={state} steps={steps} doc={doc} />

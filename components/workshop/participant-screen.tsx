@@ -13,6 +13,7 @@ import { ParticipantStage } from '../run/participant-stage';
 import { TimerDisplay } from '../run/timer-display';
 import { ErrorMessage } from '../ui/error-message';
 import { RevealAnnouncer } from '../run/reveal-announcer';
+import { TimerAnnouncer } from '../run/timer-announcer';
 import { PhaseBanner } from './phase-banner';
 import { PresenceList } from './presence-list';
 import { RejoinLink } from './rejoin-link';
@@ -77,6 +78,7 @@ export function ParticipantScreen({ workshopId }: { workshopId: string }) {
             <div className="flex min-w-0 flex-col gap-6">
               <PhaseBanner control={state.control} />
               <RevealAnnouncer control={state.control} steps={steps} />
+              <TimerAnnouncer timer={state.control.timer} />
               {state.control.timer.status !== 'idle' && (
                 <div className="rounded-xl bg-white p-4 shadow-sm">
                   <TimerDisplay timer={state.control.timer} />
