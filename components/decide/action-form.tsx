@@ -39,8 +39,11 @@ export function ActionForm({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (await onSave({ ...draft, text: draft.text.trim() })) {
-      if (!initial) setDraft(EMPTY);
+    const sent = draft;
+    if (await onSave({ ...sent, text: sent.text.trim() })) {
+      // Clear only what was saved: a quick writer may already be typing the next action
+      // while the server answers, and that text must stay.
+      if (!initial) setDraft((d) => (d === sent ? EMPTY : d));
     }
   }
 
