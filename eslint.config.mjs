@@ -19,6 +19,7 @@ const config = [
     ignores: [
       '.next/**',
       '.next-*/**',
+      '.server-build/**',
       'node_modules/**',
       'data/**',
       'e2e/artifacts/**',

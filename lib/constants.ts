@@ -36,6 +36,21 @@ export const ACTOR_IDLE_UNLOAD_MS = 60_000;
  */
 export const YJS_KEEPALIVE_MS = 10_000;
 
+/**
+ * Writes to SQLite gather this long and are then committed in one transaction: one fsync
+ * (which blocks the event loop) for all of them. Each write still resolves only once its
+ * commit is on disk, so this much is added to an acknowledgement at most.
+ */
+export const SQLITE_COMMIT_WINDOW_MS = 5;
+
+/**
+ * Presence renewals (a client re-sends its unchanged presence every 15 s; the others
+ * drop a state not renewed for 30 s) are relayed in one message per connection this
+ * often, not one message per renewal to everyone. Renewal at 15–18 s plus this stays
+ * well inside the 30 s.
+ */
+export const YJS_RENEWAL_RELAY_MS = 5_000;
+
 /** Failed join-code lookups or facilitator keys one address may make in a burst... */
 export const JOIN_FAILURES_BURST = 10;
 /** ...after which it gets one more try every this many milliseconds. */

@@ -9,6 +9,7 @@ import { loadSecret, TokenSigner } from './auth';
 import { createHttpApi } from './http-api';
 import { applySecurityHeaders } from './security-headers';
 import { SimulatedRooms } from './simulation/simulated-rooms';
+import { coalesceWrites } from './realtime/coalesce-writes';
 import { createSocketServer, type SocketPing } from './realtime/socket-server';
 import type { DocLimits } from './realtime/yjs-doc';
 import { YjsEndpoint } from './realtime/yjs-endpoint';
@@ -52,8 +53,31 @@ export interface AppServer {
   port: number;
   storage: Storage;
   yjs: YjsEndpoint;
+  /**
+   * Resolves once Next's pages are prepared (at once without them); rejects if they
+   * cannot be. The server listens, and serves the realtime endpoints, before that.
+   */
+  pagesReady: Promise<void>;
   /** Graceful stop: refuse new connections, close sockets, flush and close storage. */
   close(): Promise<void>;
+}
+
+type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+
+async function preparePages(
+  options: AppServerOptions,
+  upgrades: http.Server,
+): Promise<NextHandler> {
+  const { default: next } = await import('next');
+  const app = next({
+    dev: options.dev ?? false,
+    dir: PROJECT_ROOT,
+    hostname: options.host ?? 'localhost',
+    port: options.port ?? 3000,
+    httpServer: upgrades,
+  });
+  await app.prepare();
+  return app.getRequestHandler();
 }
 
 export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
@@ -79,30 +103,26 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     readDoc: (id, read) => endpoint.readDoc(id, read),
   });
 
-  let nextHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null =
-    null;
   // Next attaches its own upgrade listener to whatever server it is given and ends any
   // websocket it does not own, so it gets a stand-in that sees only /_next/ upgrades.
   const nextUpgrades = new EventEmitter();
-  if (options.withNext ?? true) {
-    const { default: next } = await import('next');
-    const app = next({
-      dev: options.dev ?? false,
-      dir: PROJECT_ROOT,
-      hostname: options.host ?? 'localhost',
-      port: options.port ?? 3000,
-      httpServer: nextUpgrades as unknown as http.Server,
-    });
-    await app.prepare();
-    nextHandler = app.getRequestHandler();
-  }
+  // Next prepares while the server already listens: after a restart the realtime clients
+  // (Socket.io, Yjs) are served at once, and a page request waits for the pages.
+  const pages: Promise<NextHandler | null> =
+    (options.withNext ?? true)
+      ? preparePages(options, nextUpgrades as unknown as http.Server)
+      : Promise.resolve(null);
+  // Observed here so that a failed start is reported through `pagesReady`, not unhandled.
+  const pagesReady = pages.then(() => undefined);
+  pagesReady.catch(() => undefined);
 
   const server = http.createServer((req, res) => {
     applySecurityHeaders(req, res, options.dev ?? false);
-    void api(req, res).then((handled) => {
+    void api(req, res).then(async (handled) => {
       if (handled) return;
+      const nextHandler = await pages.catch(() => null);
       if (nextHandler) return nextHandler(req, res);
-      res.writeHead(404).end();
+      res.writeHead(options.withNext === false ? 404 : 503).end();
     });
   });
 
@@ -123,6 +143,10 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = req.url ?? '/';
+    // Realtime sockets send many small frames: one system call per turn, not per frame.
+    if (url.startsWith(`${YJS_PATH_PREFIX}/`) || url.startsWith(`${SOCKET_IO_PATH}/`)) {
+      coalesceWrites(socket);
+    }
     if (url.startsWith(`${YJS_PATH_PREFIX}/`)) endpoint.handleUpgrade(req, socket, head);
     else if (url.startsWith('/_next/')) nextUpgrades.emit('upgrade', req, socket, head);
     else if (!url.startsWith(`${SOCKET_IO_PATH}/`)) socket.destroy();
@@ -154,9 +178,11 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     port,
     storage,
     yjs: endpoint,
+    pagesReady,
     close() {
       closing ??= (async () => {
         simulated.close();
+        await pagesReady.catch(() => undefined);
         server.close();
         // Closing the engine drops every client with "transport close"; they reconnect.
         io.engine.close();

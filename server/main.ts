@@ -37,6 +37,11 @@ async function main(): Promise<void> {
   });
   // Tests and scripts read this line to learn the port.
   console.log(`Saappaat listening on ${server.url} (${config.dev ? 'development' : 'production'})`);
+  // Realtime clients are served already; pages once Next is prepared.
+  server.pagesReady.catch((err: unknown) => {
+    console.error('The pages could not be prepared; stopping.', err);
+    process.exit(1);
+  });
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -13,13 +13,14 @@ export interface RunningApp {
 }
 
 /**
- * Starts the real server (`npm start`'s entry, production mode) as its own process on a
- * free port with a fresh DATA_DIR. It builds first if there is no build.
+ * Starts the real server as `npm start` does (server/start.mjs: the server bundle, in
+ * production mode) as its own process on a free port with a fresh DATA_DIR. It bundles
+ * and builds first when either is missing.
  */
 export async function startApp(
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'saappaat-e2e-')),
 ): Promise<RunningApp> {
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.ts'], {
+  const child = spawn(process.execPath, ['server/start.mjs'], {
     cwd: ROOT,
     env: {
       ...process.env,

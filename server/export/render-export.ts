@@ -2,7 +2,6 @@ import { renderCsvZip } from '../../lib/export/csv';
 import { renderJson } from '../../lib/export/json';
 import { renderMarkdown } from '../../lib/export/markdown';
 import type { WorkshopExport } from '../../lib/export/model';
-import { renderPdf } from '../../lib/export/pdf';
 
 export const EXPORT_FORMATS = ['json', 'md', 'csv', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -39,7 +38,10 @@ export async function renderExport(
     case 'csv':
       // Four CSV files (ratings, notes, votes, actions) in one zip.
       return { body: renderCsvZip(exp), contentType: 'application/zip', extension: 'zip' };
-    case 'pdf':
+    case 'pdf': {
+      // Loaded on first use: pdfkit and its fonts cost ~0.3 s of every server start.
+      const { renderPdf } = await import('../../lib/export/pdf');
       return { body: await renderPdf(exp), contentType: 'application/pdf', extension: 'pdf' };
+    }
   }
 }

@@ -220,6 +220,12 @@ export function createSocketServer(
     // Other upgrade paths (Yjs, Next's HMR) are ours to route, not Socket.io's to close.
     destroyUpgrade: false,
   });
+  // Engine.io keeps each session's first HTTP request for its lifetime; nothing here reads
+  // it after the handshake (the token is in `auth`), and dropping it saves a few KB per
+  // connection (Socket.io's "Memory usage" guide; docs/performance.md, scenario 1).
+  io.engine.on('connection', (raw: { request: unknown }) => {
+    raw.request = null;
+  });
 
   io.use(async (socket, next) => {
     const auth = HandshakeAuth.safeParse(socket.handshake.auth);

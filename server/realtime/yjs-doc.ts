@@ -7,6 +7,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { NOTES_PER_LANE_MAX } from '../../lib/board/board-doc';
 import {
+  YJS_RENEWAL_RELAY_MS,
   YJS_COMPACT_AFTER_BYTES,
   YJS_COMPACT_AFTER_UPDATES,
   YJS_DOC_MAX_BYTES,
@@ -23,6 +24,8 @@ const MESSAGE_QUERY_AWARENESS = 3;
 
 const LOAD_ORIGIN = Symbol('load');
 
+type AwarenessChanges = { added: number[]; updated: number[]; removed: number[] };
+
 export interface Connection {
   ws: WebSocket;
   participantId: string;
@@ -38,12 +41,15 @@ export interface DocLimits {
   /** Bytes appended since the last snapshot. */
   compactAfterBytes: number;
   docMaxBytes: number;
+  /** How often gathered presence renewals are relayed (YJS_RENEWAL_RELAY_MS). */
+  renewalRelayMs: number;
 }
 
 export const DEFAULT_DOC_LIMITS: DocLimits = {
   compactAfterUpdates: YJS_COMPACT_AFTER_UPDATES,
   compactAfterBytes: YJS_COMPACT_AFTER_BYTES,
   docMaxBytes: YJS_DOC_MAX_BYTES,
+  renewalRelayMs: YJS_RENEWAL_RELAY_MS,
 };
 
 /**
@@ -70,6 +76,16 @@ export class SharedDoc {
    * since this copy was loaded (after a reload the first writer claims it again).
    */
   private readonly clientOwners = new Map<number, string>();
+  /** Updates applied in memory, waiting to be stored and relayed (in order). */
+  private readonly unstored: Array<{ update: Uint8Array; message: Uint8Array; origin: unknown }> =
+    [];
+  /** Client ids whose awareness state changed in the update being handled now. */
+  private readonly changedNow = new Set<number>();
+  /** Client ids that renewed an unchanged state since the last relay of renewals. */
+  private readonly renewed = new Set<number>();
+  private readonly renewalTimer: NodeJS.Timeout;
+  /** Updates taken from `unstored` whose storing has not finished yet. */
+  private storing = 0;
 
   constructor(
     readonly workshopId: string,
@@ -85,7 +101,15 @@ export class SharedDoc {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== LOAD_ORIGIN) this.persistAndRelay(update, origin);
     });
+    // 'change' (a state that differs) comes just before 'update' (also bare renewals).
+    this.awareness.on('change', (changes: AwarenessChanges) => {
+      for (const id of [...changes.added, ...changes.updated, ...changes.removed]) {
+        this.changedNow.add(id);
+      }
+    });
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.renewalTimer = setInterval(() => this.relayRenewals(), this.limits.renewalRelayMs);
+    this.renewalTimer.unref();
   }
 
   private async load(): Promise<void> {
@@ -144,10 +168,18 @@ export class SharedDoc {
   private receiveSync(conn: Connection, decoder: decoding.Decoder): void {
     const syncType = decoding.readVarUint(decoder);
     if (syncType === syncProtocol.messageYjsSyncStep1) {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      syncProtocol.readSyncStep1(decoder, encoder, this.doc);
-      send(conn.ws, encoding.toUint8Array(encoder));
+      const stateVector = decoding.readVarUint8Array(decoder);
+      const reply = () => {
+        if (this.failed || !this.conns.has(conn.ws)) return;
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MESSAGE_SYNC);
+        syncProtocol.writeSyncStep2(encoder, this.doc, stateVector);
+        send(conn.ws, encoding.toUint8Array(encoder));
+      };
+      // The answer is the whole document: it waits until what is in memory is stored, or
+      // it would hand out edits that are not stored yet (and may never be).
+      if (this.unstored.length === 0 && this.storing === 0) reply();
+      else void this.whenStored().then(reply);
       return;
     }
     if (
@@ -228,30 +260,50 @@ export class SharedDoc {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeUpdate(encoder, update);
-    const message = encoding.toUint8Array(encoder);
     this.queuedBytes += update.byteLength;
-    this.chain = this.chain.then(async () => {
-      if (this.failed) return;
-      try {
-        await this.storage.appendDocUpdate(this.workshopId, update);
-      } catch (err) {
-        console.error(`[yjs ${this.workshopId}] could not store an update`, err);
-        this.fail();
-        return;
-      }
+    this.unstored.push({ update, message: encoding.toUint8Array(encoder), origin });
+    if (this.unstored.length === 1) this.chain = this.chain.then(() => this.storeAndRelay());
+  }
+
+  /**
+   * Stores every update that arrived since the last turn of the chain, then relays them
+   * in order. Storage commits writes in groups (sqlite-storage.ts), so updates that
+   * arrive together are stored with one commit rather than waiting for one each.
+   */
+  private async storeAndRelay(): Promise<void> {
+    const batch = this.unstored.splice(0);
+    if (this.failed) return;
+    this.storing = batch.length;
+    try {
+      await Promise.all(batch.map((u) => this.storage.appendDocUpdate(this.workshopId, u.update)));
+    } catch (err) {
+      console.error(`[yjs ${this.workshopId}] could not store an update`, err);
+      this.fail();
+      return;
+    } finally {
+      this.storing = 0;
+    }
+    for (const { update, message, origin } of batch) {
       this.updatesSinceCompaction++;
       this.storedBytes += update.byteLength;
       this.queuedBytes -= update.byteLength;
       for (const conn of this.conns.values()) {
         if (conn !== origin) send(conn.ws, message);
       }
-      if (
-        this.updatesSinceCompaction >= this.limits.compactAfterUpdates ||
-        this.storedBytes - this.snapshotBytes >= this.limits.compactAfterBytes
-      ) {
-        await this.compactNow();
-      }
-    });
+    }
+    if (
+      this.updatesSinceCompaction >= this.limits.compactAfterUpdates ||
+      this.storedBytes - this.snapshotBytes >= this.limits.compactAfterBytes
+    ) {
+      await this.compactNow();
+    }
+  }
+
+  /** Resolves once nothing applied in memory waits to be stored (or the document failed). */
+  private async whenStored(): Promise<void> {
+    while (!this.failed && (this.unstored.length > 0 || this.storing > 0)) {
+      await this.chain.catch(() => undefined);
+    }
   }
 
   /** Merges the stored log into one snapshot. Runs inside the chain, so no append races it. */
@@ -287,23 +339,37 @@ export class SharedDoc {
     this.onFailure(this);
   }
 
-  private readonly onAwarenessUpdate = (
-    changes: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+  private readonly onAwarenessUpdate = (changes: AwarenessChanges, origin: unknown): void => {
     // Updates from a client carry its Connection as the origin (see `receive`).
     const conn = origin ? this.conns.get((origin as Connection).ws) : undefined;
     if (conn) {
       for (const id of changes.added) conn.clientIds.add(id);
       for (const id of changes.removed) conn.clientIds.delete(id);
     }
+    const all = [...changes.added, ...changes.updated, ...changes.removed];
+    const changed = all.filter((id) => this.changedNow.has(id));
+    this.changedNow.clear();
+    // A bare renewal (same state, next clock; every client sends one each 15 s) only
+    // keeps the state from timing out at the others: relayed in one message per
+    // connection every few seconds, not one per renewal to everyone (n² / 15 a second).
+    for (const id of all) if (!changed.includes(id)) this.renewed.add(id);
+    if (changed.length === 0) return;
+    for (const id of changed) this.renewed.delete(id);
     // Relay to everyone but the sender: echoing a state back doubles presence traffic.
     const message = awarenessMessage(this.awareness, changed);
     for (const other of this.conns.values()) {
       if (other !== origin) send(other.ws, message);
     }
   };
+
+  /** Sends the renewals gathered since the last time, in one message to each connection. */
+  private relayRenewals(): void {
+    const ids = [...this.renewed].filter((id) => this.awareness.meta.has(id));
+    this.renewed.clear();
+    if (ids.length === 0) return;
+    const message = awarenessMessage(this.awareness, ids);
+    for (const conn of this.conns.values()) send(conn.ws, message);
+  }
 
   remove(conn: Connection): void {
     this.conns.delete(conn.ws);
@@ -313,6 +379,7 @@ export class SharedDoc {
   }
 
   destroy(): void {
+    clearInterval(this.renewalTimer);
     this.awareness.destroy();
     this.doc.destroy();
   }

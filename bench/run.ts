@@ -1,0 +1,146 @@
+/**
+ * `npm run bench` (`-- --quick` for the scaled-down CI run): starts the production server
+ * as a process of its own, drives it with real clients from separate load processes,
+ * and writes bench/results/latest.json and the table in docs/performance.md.
+ * Exits non-zero when the harness breaks (a server that does not start, clients that
+ * cannot connect, a figure that did not come out); never because of a timing.
+ */
+import os from 'node:os';
+import { type Figure, missing, valueFigure } from './figures';
+import { paramsFor } from './params';
+import { machine, type Report, table, write } from './report';
+import { bigRoom } from './scenarios/big-room';
+import { manyWorkshops } from './scenarios/many-workshops';
+import { pageWeight } from './scenarios/page-weight';
+import { restart } from './scenarios/restart';
+import {
+  ensureBuild,
+  freshDataDir,
+  type ServerHandle,
+  startOurServer,
+  startReferenceServer,
+} from './servers';
+import { nowMs } from './stats';
+
+const round = (n: number) => Math.round(n * 100) / 100;
+const params = paramsFor(process.argv.includes('--quick'));
+const running = new Set<ServerHandle>();
+
+async function started(server: Promise<ServerHandle>): Promise<ServerHandle> {
+  const s = await server;
+  running.add(s);
+  return s;
+}
+
+async function stopped(server: ServerHandle): Promise<void> {
+  await server.stop();
+  running.delete(server);
+}
+
+async function main(): Promise<void> {
+  const t0 = nowMs();
+  const startedAt = new Date().toISOString();
+  const loadBefore = os.loadavg()[0]!;
+  ensureBuild();
+  const figures: Figure[] = [];
+  const errors: Record<string, number> = {};
+  const note = (scenario: string, errs: Record<string, number>) => {
+    for (const [k, v] of Object.entries(errs)) errors[`${scenario}: ${k}`] = v;
+  };
+
+  // 1 and 5: many workshops on a fresh data directory; the page weight while it serves.
+  const dataDir = freshDataDir();
+  let server = await started(startOurServer(dataDir));
+  const many = await manyWorkshops(params, server);
+  figures.push(...many.figures);
+  note('1', many.errors);
+  const weight = await pageWeight(server.url, many.rooms[0]?.room);
+  await stopped(server);
+
+  // 4: a new process on the same data.
+  const again = await restart(dataDir, many.rooms, many.boards);
+  running.add(again.server);
+  figures.push(...again.figures);
+  await stopped(again.server);
+
+  // 2 and 3: one big room on ours, then the same workload on the reference server.
+  server = await started(startOurServer(freshDataDir()));
+  const ours = await bigRoom(params, server, 'ours', false);
+  figures.push(...ours.figures);
+  note('2', ours.load.errors);
+  await stopped(server);
+
+  // The reference as it is used (stock y-websocket clients echo others' presence), and
+  // with clients that behave as ours do, so neither comparison hides the other.
+  const refs = [];
+  for (const echo of [true, false]) {
+    server = await started(startReferenceServer());
+    const ref = await bigRoom(params, server, 'reference', echo);
+    figures.push(...ref.figures);
+    note(`3 (echo ${echo})`, ref.load.errors);
+    await stopped(server);
+    refs.push(ref);
+  }
+
+  const p99 = (r: typeof ours, kind: string) => r.load.histograms.get(kind)?.quantile(0.99) ?? NaN;
+  const [stock, alike] = refs as [typeof ours, typeof ours];
+  const S3 = '3 reference server';
+  figures.push(
+    valueFigure(
+      S3,
+      'our p99 ÷ reference p99, board updates (stock clients)',
+      'ratio',
+      p99(ours, 'y') / p99(stock, 'y'),
+      { max: 0.5 },
+    ),
+    valueFigure(
+      S3,
+      'our p99 ÷ reference p99, presence (stock clients)',
+      'ratio',
+      p99(ours, 'a') / p99(stock, 'a'),
+    ),
+    valueFigure(
+      S3,
+      'our p99 ÷ reference p99, board updates (clients as ours)',
+      'ratio',
+      p99(ours, 'y') / p99(alike, 'y'),
+    ),
+    valueFigure(
+      S3,
+      'our p99 ÷ reference p99, presence (clients as ours)',
+      'ratio',
+      p99(ours, 'a') / p99(alike, 'a'),
+    ),
+  );
+  figures.push(...weight);
+
+  const report: Report = {
+    mode: params.mode,
+    startedAt,
+    durationS: Math.round((nowMs() - t0) / 1000),
+    machine: machine(),
+    loadAverage: { before: round(loadBefore), after: round(os.loadavg()[0]!) },
+    params,
+    figures,
+    errors,
+  };
+  await write(report);
+  console.log(`\n${table(report)}\n`);
+  const absent = figures.filter(missing);
+  if (absent.length > 0) {
+    throw new Error(
+      `figures missing: ${absent.map((f) => `${f.scenario} / ${f.name}`).join('; ')}`,
+    );
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  async (err: unknown) => {
+    console.error('bench failed:', err instanceof Error ? err.message : err);
+    for (const s of running) {
+      await s.stop().catch(() => undefined);
+    }
+    process.exit(1);
+  },
+);

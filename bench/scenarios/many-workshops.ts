@@ -1,0 +1,98 @@
+import { type Figure, latencyFigure, loadFigures, valueFigure } from '../figures';
+import { LoadPool } from '../load-pool';
+import type { Params } from '../params';
+import { cpuShare, sampleProcess } from '../proc-stats';
+import type { ServerHandle } from '../servers';
+import { createWorkshops, type CreatedRoom, inBatches, STEP_IDS } from '../setup';
+import { readBoard } from '../boards';
+import { Histogram } from '../stats';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const S = '1 many workshops';
+
+export interface ManyResult {
+  figures: Figure[];
+  rooms: CreatedRoom[];
+  /** Each workshop's notes after the load stopped, for the restart scenario to compare. */
+  boards: Map<string, string>;
+  errors: Record<string, number>;
+}
+
+/**
+ * Scenario 1: many workshops at once, everyone acting every few seconds. Latency is from
+ * one client's action to its arrival at each other client of the workshop.
+ */
+export async function manyWorkshops(p: Params, server: ServerHandle): Promise<ManyResult> {
+  const { workshops, perWorkshop, warmupS, measureS, mix } = p.many;
+  const people = workshops * perWorkshop;
+  console.log(`[1] creating ${workshops} workshops × ${perWorkshop} participants…`);
+  const rooms = await createWorkshops(server.url, workshops, perWorkshop);
+  // Memory before anyone connects: the difference is what the connected people cost.
+  const before = sampleProcess(server.pid);
+  console.log(
+    `[1] connecting ${people} × (Socket.io + Yjs) from ${p.loadProcesses} load processes…`,
+  );
+  const pool = await LoadPool.start(
+    {
+      url: server.url,
+      target: 'ours',
+      rooms,
+      stepIds: STEP_IDS,
+      mix,
+      meanIntervalMs: p.meanIntervalMs,
+      // Our client sends only its own presence (lib/stores/doc-store.ts).
+      echoPresence: false,
+      connectConcurrency: 20,
+    },
+    p.loadProcesses,
+    240_000,
+  );
+  try {
+    pool.act();
+    await sleep(warmupS * 1000);
+    await pool.measure();
+    const start = sampleProcess(server.pid);
+    console.log(`[1] measuring for ${measureS} s…`);
+    await sleep(measureS * 1000);
+    const end = sampleProcess(server.pid);
+    const load = await pool.stop();
+    // Memory with everyone still connected once the load has drained (pool.stop waits
+    // 2 s): what connections and workshops hold, not the write backlog of a busy moment.
+    const settled = sampleProcess(server.pid);
+    const boards = new Map<string, string>();
+    await inBatches(rooms, 10, async (room) => {
+      boards.set(room.room, await readBoard(server.url, room));
+    });
+
+    const all = new Histogram();
+    for (const h of load.histograms.values()) all.merge(h.toData());
+    const actions = Object.values(load.actions).reduce((a, b) => a + b, 0);
+    const cpu = cpuShare(start, end);
+    const perPerson = (sample: { rssKb: number }) => (sample.rssKb - before.rssKb) / people;
+    const figures: Figure[] = [
+      latencyFigure(S, 'action → other clients, all kinds', all, { p99Max: 50 }),
+      latencyFigure(S, 'rating / readiness (Socket.io broadcast)', load.histograms.get('s')),
+      latencyFigure(S, 'note edit (Yjs update)', load.histograms.get('y')),
+      latencyFigure(S, 'presence (Yjs awareness)', load.histograms.get('a')),
+      valueFigure(S, 'actions per second', '1/s', (actions * 1000) / load.measuredMs),
+      valueFigure(S, 'server CPU', '% of one core', cpu * 100),
+      valueFigure(S, 'server CPU per action', 'ms', (end.cpuMs - start.cpuMs) / actions || NaN),
+      valueFigure(S, 'server memory per connected participant', 'KB', perPerson(settled), {
+        max: 50,
+      }),
+      valueFigure(S, 'same, at the end of the load (with write backlog)', 'KB', perPerson(end)),
+      valueFigure(S, 'server RSS, all connected', 'MB', settled.rssKb / 1024),
+      valueFigure(
+        S,
+        'messages/s the server sends',
+        '1/s',
+        (load.received * 1000) / load.measuredMs,
+      ),
+      valueFigure(S, 'arrivals lost', 'count', load.lost),
+      ...loadFigures(S, load),
+    ];
+    return { figures, rooms, boards, errors: load.errors };
+  } finally {
+    await pool.close();
+  }
+}
