@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { ControlState, Participant } from '../../lib/domain/workshop';
 import { SQLITE_COMMIT_WINDOW_MS } from '../../lib/constants';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
+import { toWorkshop, type WorkshopRow } from './workshop-row';
 import type {
   ActionRecord,
   DocLog,
@@ -13,33 +14,6 @@ import type {
   WarmupRecord,
   WorkshopRecord,
 } from './storage';
-
-interface WorkshopRow {
-  id: string;
-  series_id: string;
-  title: string;
-  template_id: string;
-  locale: string;
-  join_code: string;
-  facilitator_key_hash: string;
-  created_at: number;
-  control_json: string;
-}
-
-function toWorkshop(row: WorkshopRow | undefined): WorkshopRecord | null {
-  if (!row) return null;
-  return {
-    id: row.id,
-    seriesId: row.series_id,
-    title: row.title,
-    templateId: row.template_id,
-    locale: row.locale as WorkshopRecord['locale'],
-    joinCode: row.join_code,
-    facilitatorKeyHash: row.facilitator_key_hash,
-    createdAt: row.created_at,
-    control: JSON.parse(row.control_json) as ControlState,
-  };
-}
 
 export function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;

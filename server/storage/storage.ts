@@ -112,3 +112,29 @@ export interface Storage {
 
   close(): Promise<void>;
 }
+
+/**
+ * Where a node's writes get their fencing number (several nodes, issue 11): the number
+ * carried by this node's lease on the workshop, or 0 where it holds none. Postgres
+ * storage writes a workshop's records only while the workshop's stored fence equals it,
+ * so a node whose lease has passed to another can no longer write. A workshop nobody has
+ * claimed yet has fence 0: the node that creates it stores its first records.
+ */
+export interface Fencing {
+  fenceFor(workshopId: string): number;
+  /** Told when a write was refused: the stored fence has moved past this node's. */
+  fenced?(workshopId: string): void;
+}
+
+/** A write refused by fencing: another node owns the workshop now. Nothing was written. */
+export class FencedError extends Error {
+  readonly code = 'FENCED';
+  constructor(
+    readonly workshopId: string,
+    readonly expected: number,
+    readonly stored: number,
+  ) {
+    super(`Workshop ${workshopId} is fenced at ${stored}; this node holds ${expected}`);
+    this.name = 'FencedError';
+  }
+}
