@@ -99,3 +99,11 @@ export const SCREEN_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
 export const SIMULATED_MAX = 7;
 /** How many a facilitator gets when they do not say. */
 export const SIMULATED_DEFAULT = 6;
+
+/**
+ * Several nodes (issue 11): a workshop's lease in Redis lives this long unless renewed
+ * (every third of it). A node that dies is replaced within about this time.
+ */
+export const LEASE_TTL_MS = 10_000;
+/** A lease held this briefly is not handed to another node on request: no ping-pong. */
+export const HANDOFF_MIN_HOLD_MS = 5_000;

@@ -6,11 +6,12 @@ import type { Duplex } from 'node:stream';
 import { SOCKET_IO_PATH, YJS_PATH_PREFIX } from '../lib/protocol/events';
 import { type ConnectionLimits, connectionLimits } from '../lib/domain/rate-bucket';
 import { loadSecret, TokenSigner } from './auth';
+import type { Ownership } from './cluster/ownership';
 import { createHttpApi } from './http-api';
 import { applySecurityHeaders } from './security-headers';
 import { SimulatedRooms } from './simulation/simulated-rooms';
 import { coalesceWrites } from './realtime/coalesce-writes';
-import { createSocketServer, type SocketPing } from './realtime/socket-server';
+import { createSocketServer, evictWorkshop, type SocketPing } from './realtime/socket-server';
 import type { DocLimits } from './realtime/yjs-doc';
 import { YjsEndpoint } from './realtime/yjs-endpoint';
 import { SqliteStorage } from './storage/sqlite-storage';
@@ -38,6 +39,12 @@ export interface AppServerOptions {
   dev?: boolean;
   /** Storage to use instead of SQLite in `dataDir`. */
   storage?: Storage;
+  /**
+   * Several nodes: which workshops this node serves (leases in Redis). Closed with the
+   * server, after storage has flushed, so that no other node claims a workshop while this
+   * one still writes it.
+   */
+  ownership?: Ownership;
   /** How long idle Yjs documents and workshop actors stay in memory. */
   idleUnloadMs?: number;
   /** Yjs compaction thresholds, document size limit and heartbeat (tests lower them). */
@@ -90,7 +97,9 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     storage,
     (id): Promise<DocFacts> => endpoint.facts(id),
     options.idleUnloadMs,
+    options.ownership,
   );
+  options.ownership?.onEvict((id) => registry.evict(id));
   const simulated = new SimulatedRooms();
   const api = createHttpApi({
     simulated,
@@ -140,6 +149,10 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     options.socketPing,
     rateLimits,
   );
+  registry.onEvict((id) => {
+    endpoint.evict(id);
+    evictWorkshop(io, id);
+  });
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = req.url ?? '/';
@@ -191,6 +204,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
         await new Promise<void>((resolve) => io.close(() => resolve()));
         server.closeAllConnections();
         await storage.close();
+        await options.ownership?.close();
       })();
       return closing;
     },

@@ -5,6 +5,12 @@ export interface Config {
   dataDir: string;
   publicUrl: string | undefined;
   databaseUrl: string | undefined;
+  /** Redis for workshop leases when several nodes share one Postgres (deploy/README.md). */
+  redisUrl: string | undefined;
+  /** This node's name among the nodes; default: host name, process id and a random part. */
+  nodeId: string | undefined;
+  /** Lease time-to-live in milliseconds (default LEASE_TTL_MS). */
+  leaseTtlMs: number | undefined;
   trustProxy: boolean;
   dev: boolean;
 }
@@ -20,7 +26,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR || './data',
     publicUrl: env.PUBLIC_URL || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    nodeId: env.NODE_ID || undefined,
+    leaseTtlMs: optionalMs(env.LEASE_TTL_MS, 'LEASE_TTL_MS'),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     dev: env.NODE_ENV !== 'production',
   };
+}
+
+function optionalMs(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 1000) {
+    throw new Error(`${name} must be a whole number of milliseconds, at least 1000; got ${value}`);
+  }
+  return ms;
 }

@@ -9,6 +9,7 @@ import { CreateWorkshopBody, JoinBody, SimulateBody } from '../lib/protocol/sche
 import type { Template } from '../lib/templates/schema';
 import { buildExport, type ReadDoc } from './export/build-export';
 import { EXPORT_FORMATS, isExportFormat, renderExport } from './export/render-export';
+import { NotOwnerError } from './cluster/not-owner';
 import { hashKey, keyMatches, newFacilitatorKey, newId, type TokenSigner } from './auth';
 import { bearer, clientAddress, HttpError, readJson, readJsonValue, sendJson } from './http-util';
 import { type NewWorkshopFacts, sendCreated, storeNewWorkshop } from './new-workshop';
@@ -284,6 +285,10 @@ export function createHttpApi(deps: HttpApiDeps) {
         if (err.status === 413) res.setHeader('connection', 'close');
         if (err.retryAfterS) res.setHeader('retry-after', String(err.retryAfterS));
         sendJson(res, err.status, { error: { code: err.code, message: err.message } });
+      } else if (err instanceof NotOwnerError) {
+        // Several nodes: the workshop is served elsewhere just now; the client retries.
+        res.setHeader('retry-after', '1');
+        sendJson(res, 503, { error: { code: ErrorCode.NOT_OWNER, message: err.message } });
       } else {
         console.error('[http] request failed', err);
         sendJson(res, 500, { error: { code: ErrorCode.INTERNAL, message: 'Internal error' } });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PROJECT_ROOT, startAppServer } from './app-server';
+import { openStorage } from './cluster/open-storage';
 import { readConfig } from './config';
 
 /** `npm start` builds the app first when there is no production build yet. */
@@ -23,11 +24,17 @@ function ensureBuild(): void {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  if (config.databaseUrl) {
-    console.warn('DATABASE_URL is set, but Postgres storage is not available yet: using SQLite.');
+  if (config.redisUrl && !process.env.SESSION_SECRET) {
+    // Every node must verify the tokens every other node signed.
+    throw new Error('Several nodes (REDIS_URL) need one SESSION_SECRET shared by all of them');
   }
   if (!config.dev) ensureBuild();
+  const { storage, ownership } = await openStorage(config);
+  if (ownership) console.log(`Node ${ownership.nodeId}: Postgres storage, leases in Redis`);
+  else if (storage) console.log('Postgres storage');
   const server = await startAppServer({
+    storage,
+    ownership,
     port: config.port,
     host: config.host,
     dataDir: config.dataDir,

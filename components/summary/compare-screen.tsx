@@ -12,6 +12,7 @@ import { useValenceFormat } from '../charts/format';
 import { LocaleSwitcher } from '../locale-switcher';
 import { Button } from '../ui/button';
 import { ErrorMessage } from '../ui/error-message';
+import { fetchServed } from '@/lib/client/fetch-served';
 
 /** Runs of one path side by side: a curve each, and the change per step from first to last. */
 export function CompareScreen({ workshopId }: { workshopId: string }) {
@@ -27,7 +28,7 @@ export function CompareScreen({ workshopId }: { workshopId: string }) {
   useWorkshopLocale(runs?.at(-1)?.workshop.locale);
   useEffect(() => {
     if (!key) return;
-    fetch(`/api/workshops/${workshopId}/runs?format=json`, {
+    fetchServed(`/api/workshops/${workshopId}/runs?format=json`, {
       headers: { authorization: `Bearer ${key}` },
     })
       .then(async (res) => {
@@ -52,7 +53,7 @@ export function CompareScreen({ workshopId }: { workshopId: string }) {
     });
 
   async function downloadMarkdown() {
-    const res = await fetch(`/api/workshops/${workshopId}/runs?format=md`, {
+    const res = await fetchServed(`/api/workshops/${workshopId}/runs?format=md`, {
       headers: { authorization: `Bearer ${key}` },
     });
     const url = URL.createObjectURL(await res.blob());

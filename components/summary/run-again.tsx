@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { saveFacilitatorKey } from '@/lib/client/credentials';
 import { Button } from '../ui/button';
 import { ErrorMessage } from '../ui/error-message';
+import { fetchServed } from '@/lib/client/fetch-served';
 
 /** "Run again": a new workshop on the same path, opened with the same key, for comparison. */
 export function RunAgain({
@@ -22,7 +23,7 @@ export function RunAgain({
   async function start() {
     setBusy(true);
     setError(null);
-    const res = await fetch(`/api/workshops/${workshopId}/rerun`, {
+    const res = await fetchServed(`/api/workshops/${workshopId}/rerun`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${facilitatorKey}` },
       body: JSON.stringify({ carryActions: carry }),

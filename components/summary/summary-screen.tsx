@@ -12,6 +12,7 @@ import { Button } from '../ui/button';
 import { ErrorMessage } from '../ui/error-message';
 import { RunAgain } from './run-again';
 import { SummaryView } from './summary-view';
+import { fetchServed } from '@/lib/client/fetch-served';
 
 const FORMATS = ['pdf', 'md', 'csv', 'json'] as const;
 
@@ -25,7 +26,7 @@ async function fetchSummary(workshopId: string, access: Access): Promise<Worksho
   const url = access.key
     ? `/api/workshops/${workshopId}/export?format=json`
     : `/api/workshops/${workshopId}/summary`;
-  const res = await fetch(url, {
+  const res = await fetchServed(url, {
     headers: { authorization: `Bearer ${access.key ?? access.token}` },
   });
   const body = (await res.json().catch(() => null)) as
@@ -39,7 +40,7 @@ async function fetchSummary(workshopId: string, access: Access): Promise<Worksho
 
 /** Downloads an export with the key in a header (a plain link could not carry it). */
 async function download(workshopId: string, key: string, format: (typeof FORMATS)[number]) {
-  const res = await fetch(`/api/workshops/${workshopId}/export?format=${format}`, {
+  const res = await fetchServed(`/api/workshops/${workshopId}/export?format=${format}`, {
     headers: { authorization: `Bearer ${key}` },
   });
   if (!res.ok) return;

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '../ui/button';
 import { ErrorMessage } from '../ui/error-message';
+import { fetchServed } from '@/lib/client/fetch-served';
 
 /**
  * Lets a facilitator practise alone: fills the room with simulated participants who
@@ -25,7 +26,7 @@ export function SimulatedPeople({
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(`/api/workshops/${workshopId}/simulated`, {
+      const res = await fetchServed(`/api/workshops/${workshopId}/simulated`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${facilitatorKey}` },
         body: '{}',

@@ -14,7 +14,7 @@ export function useConnect(workshopId: string, token: string | null): void {
   useWorkshopLocale(locale);
   useEffect(() => {
     if (!token) return;
-    useSession.getState().connect(token);
+    useSession.getState().connect(token, workshopId);
     useWorkshopDoc.getState().open(workshopId, token);
     return () => {
       useSession.getState().disconnect();

@@ -9,6 +9,11 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  * (rule, impact, the first offending elements), so a failure reads as a to-do list.
  */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // A colour still in its transition (a button just enabled, 150 ms) is no colour anyone
+  // reads: audit what the page settles on. (Seen: a contrast failure mid-transition.)
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+  );
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

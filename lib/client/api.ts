@@ -1,5 +1,6 @@
 import type { JoinableRole, Locale, Role } from '../domain/roles';
 import type { ErrorCode } from '../protocol/codes';
+import { fetchServed } from './fetch-served';
 import type { Template } from '../templates/schema';
 
 /** A failed API call: the server's named error code, or 'network' when it was not reached. */
@@ -15,7 +16,7 @@ export class ApiError extends Error {
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, {
+    res = await fetchServed(path, {
       ...init,
       headers: { 'content-type': 'application/json', ...init?.headers },
     });

@@ -31,6 +31,11 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** The change could not be stored; nothing was changed. */
   STORAGE_FAILED: 'STORAGE_FAILED',
+  /**
+   * Several nodes: the workshop is served by another node just now (it is being handed
+   * over, or its old node has died and its lease not yet expired). Retry shortly.
+   */
+  NOT_OWNER: 'NOT_OWNER',
   /** Unexpected server failure. */
   INTERNAL: 'INTERNAL',
 } as const;
@@ -65,6 +70,11 @@ export const CloseCode = {
   RATE_LIMITED: 1013,
   /** Storage failed; the document could not be loaded or written. */
   STORAGE_FAILED: 4500,
+  /**
+   * Several nodes: this node does not serve the workshop (now, or any more: it moved to
+   * another node). Reconnect; the balancer sends the client to the node that serves it.
+   */
+  NOT_OWNER: 4503,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

@@ -56,7 +56,8 @@ interface SessionStore {
   voteResults: VoteResults | null;
   actions: ActionItem[];
   socket: AppSocket | null;
-  connect(token: string): void;
+  /** `workshopId` goes in the query too: a balancer over several nodes routes by it. */
+  connect(token: string, workshopId?: string): void;
   disconnect(): void;
   send<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<Ack<unknown>>;
 }
@@ -78,11 +79,12 @@ export const useSession = create<SessionStore>((set, get) => ({
   actions: [],
   socket: null,
 
-  connect(token) {
+  connect(token, workshopId) {
     get().socket?.close();
     const socket: AppSocket = io({
       path: SOCKET_IO_PATH,
       auth: { v: PROTOCOL_VERSION, token },
+      ...(workshopId ? { query: { workshop: workshopId } } : {}),
       transports: ['websocket'],
     });
     set({ socket, status: 'connecting', refusal: null, storageFailed: false });

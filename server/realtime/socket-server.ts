@@ -23,6 +23,7 @@ import {
 } from '../../lib/protocol/events';
 import { HandshakeAuth } from '../../lib/protocol/schemas';
 import type { TokenSigner } from '../auth';
+import { NotOwnerError } from '../cluster/not-owner';
 import type { Outcome, WorkshopActor, WorkshopChange } from '../workshops/actor';
 import type { WorkshopRegistry } from '../workshops/registry';
 
@@ -195,6 +196,16 @@ const rooms = {
 };
 
 /** Told when a person's rights change, so the Yjs endpoint can drop their connections. */
+/**
+ * This node no longer serves the workshop (several nodes: its lease passed on). Its
+ * sockets' transports are closed, not the sockets: the clients see "transport close" and
+ * reconnect by themselves, through the balancer, to the node that serves it now.
+ */
+export function evictWorkshop(io: AppIo, workshopId: string): void {
+  const members = io.sockets.adapter.rooms.get(rooms.workshop(workshopId));
+  for (const id of [...(members ?? [])]) io.sockets.sockets.get(id)?.conn.close();
+}
+
 export type RightsChanged = (workshopId: string, participantId: string, removed: boolean) => void;
 
 /** Heartbeat timing; tests shorten it to cut a client off quickly. Defaults: Socket.io's. */
@@ -245,6 +256,8 @@ export function createSocketServer(
       socket.data.screen = screen;
       next();
     } catch (err) {
+      // Another node serves the workshop: the client retries, and the balancer sends it there.
+      if (err instanceof NotOwnerError) return next(new Error(ErrorCode.NOT_OWNER));
       console.error('[socket] handshake failed', err);
       next(new Error(ErrorCode.STORAGE_FAILED));
     }

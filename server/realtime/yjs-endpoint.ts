@@ -14,6 +14,7 @@ import {
 import { CloseCode, ErrorCode } from '../../lib/protocol/codes';
 import { YJS_PATH_PREFIX } from '../../lib/protocol/events';
 import type { TokenSigner } from '../auth';
+import { NotOwnerError } from '../cluster/not-owner';
 import type { Storage } from '../storage/storage';
 import type { DocFacts, WorkshopActor } from '../workshops/actor';
 import type { WorkshopRegistry } from '../workshops/registry';
@@ -114,6 +115,7 @@ export class YjsEndpoint {
     try {
       actor = await this.registry.get(workshopId);
     } catch (err) {
+      if (err instanceof NotOwnerError) return CloseCode.NOT_OWNER;
       // The workshop could not be read: a transient 4500, so the client retries.
       console.error(`[yjs ${workshopId}] could not load the workshop`, err);
       return CloseCode.STORAGE_FAILED;
@@ -263,6 +265,21 @@ export class YjsEndpoint {
   private drop(shared: SharedDoc): void {
     if (this.docs.get(shared.workshopId) === shared) this.docs.delete(shared.workshopId);
     shared.destroy();
+  }
+
+  /**
+   * This node no longer serves the workshop (several nodes: its lease passed on). Its
+   * connections close with 4503 and reconnect to the node that serves it now, where their
+   * document syncs again; the copy here is dropped without storing (its updates are stored
+   * already, or fenced off, and every client still holds its own).
+   */
+  evict(workshopId: string): void {
+    const shared = this.docs.get(workshopId);
+    if (!shared) return;
+    clearTimeout(this.unloadTimers.get(workshopId));
+    this.unloadTimers.delete(workshopId);
+    for (const conn of shared.conns.values()) conn.ws.close(CloseCode.NOT_OWNER, 'moved');
+    this.drop(shared);
   }
 
   /** Pings every socket (a dead TCP peer is terminated) and keeps quiet clients alive. */

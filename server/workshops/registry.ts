@@ -3,46 +3,97 @@ import type { Storage } from '../storage/storage';
 import { type ReadDocFacts, WorkshopActor } from './actor';
 
 /**
+ * What the registry asks of ownership when several nodes run (server/cluster): take a
+ * workshop before loading it (false: no such workshop; throws NotOwnerError when another
+ * node serves it), and give it back once it is unloaded.
+ */
+export interface WorkshopOwnership {
+  acquire(workshopId: string): Promise<boolean>;
+  release(workshopId: string): Promise<void>;
+}
+
+/**
  * The live workshops of this process: one actor per workshop, loaded from storage on
  * first use and dropped again when nobody has been connected for a while.
  */
 export class WorkshopRegistry {
   private readonly actors = new Map<string, Promise<WorkshopActor | null>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly evictListeners: Array<(workshopId: string) => void> = [];
+  /** The loaded actor per workshop: a closing connection may hold an evicted one. */
+  private readonly current = new Map<string, WorkshopActor>();
 
   constructor(
     private readonly storage: Storage,
     private readonly readDocFacts: ReadDocFacts,
     private readonly idleUnloadMs = ACTOR_IDLE_UNLOAD_MS,
+    private readonly ownership?: WorkshopOwnership,
   ) {}
 
   get(id: string): Promise<WorkshopActor | null> {
     let actor = this.actors.get(id);
     if (!actor) {
-      actor = WorkshopActor.load(this.storage, id, this.readDocFacts);
+      actor = this.load(id);
       this.actors.set(id, actor);
       // A missing workshop is not cached, so one created later is found.
-      void actor.then(
-        (a) => a ?? this.actors.delete(id),
-        () => this.actors.delete(id),
-      );
+      const loading = actor;
+      const forget = () => {
+        if (this.actors.get(id) === loading) this.actors.delete(id);
+      };
+      void actor.then((a) => a ?? forget(), forget);
     }
     return actor;
   }
 
+  private async load(id: string): Promise<WorkshopActor | null> {
+    if (this.ownership && !(await this.ownership.acquire(id))) return null;
+    try {
+      const actor = await WorkshopActor.load(this.storage, id, this.readDocFacts);
+      if (actor) this.current.set(id, actor);
+      return actor;
+    } catch (err) {
+      await this.ownership?.release(id);
+      throw err;
+    }
+  }
+
   /** Called when a connection closes; unloads the actor once nobody is left. */
   release(actor: WorkshopActor): void {
-    if (actor.connectionCount > 0) return;
+    // An actor evicted already (its connections closing now) is nobody's to unload.
+    if (actor.connectionCount > 0 || !this.isCurrent(actor)) return;
     clearTimeout(this.unloadTimers.get(actor.id));
     const timer = setTimeout(() => {
       this.unloadTimers.delete(actor.id);
-      if (actor.connectionCount === 0) {
-        this.actors.delete(actor.id);
-        actor.dispose();
-      }
+      if (actor.connectionCount > 0 || !this.isCurrent(actor)) return;
+      this.actors.delete(actor.id);
+      this.current.delete(actor.id);
+      actor.dispose();
+      void actor.idle().then(() => this.ownership?.release(actor.id));
     }, this.idleUnloadMs);
     timer.unref();
     this.unloadTimers.set(actor.id, timer);
+  }
+
+  private isCurrent(actor: WorkshopActor): boolean {
+    return this.current.get(actor.id) === actor;
+  }
+
+  /**
+   * This node no longer serves the workshop (its lease passed to another node): drop the
+   * actor at once and tell the listeners, which close the workshop's connections.
+   */
+  evict(id: string): void {
+    clearTimeout(this.unloadTimers.get(id));
+    this.unloadTimers.delete(id);
+    const actor = this.current.get(id);
+    this.current.delete(id);
+    this.actors.delete(id);
+    actor?.dispose();
+    for (const listener of this.evictListeners) listener(id);
+  }
+
+  onEvict(listener: (workshopId: string) => void): void {
+    this.evictListeners.push(listener);
   }
 
   async idle(): Promise<void> {
