@@ -4,13 +4,27 @@
  * port and heartbeat the environment names.
  */
 import { startAppServer } from '../../server/app-server';
+import { openStorage } from '../../server/cluster/open-storage';
 
 function envNumber(name: string): number | undefined {
   const value = process.env[name];
   return value === undefined || value === '' ? undefined : Number(value);
 }
 
+// A node of a cluster when DATABASE_URL and REDIS_URL are given (tests/cluster-failover).
+const { storage, ownership } = await openStorage({
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  redisUrl: process.env.REDIS_URL || undefined,
+  nodeId: process.env.NODE_ID || undefined,
+  leaseTtlMs: envNumber('LEASE_TTL_MS'),
+  redisPrefix: process.env.REDIS_PREFIX || undefined,
+  schema: process.env.PG_SCHEMA || undefined,
+  handoffMinHoldMs: envNumber('HANDOFF_MIN_HOLD_MS'),
+});
+
 const server = await startAppServer({
+  storage,
+  ownership,
   port: envNumber('PORT') ?? 0,
   host: '127.0.0.1',
   withNext: false,

@@ -20,6 +20,8 @@ export interface ProcessOptions {
   pingTimeoutMs?: number;
   /** Compact the Yjs log this often (low: a kill is likely to meet a compaction). */
   compactAfterUpdates?: number;
+  /** More environment: DATABASE_URL, REDIS_URL and the rest for a node of a cluster. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -67,6 +69,16 @@ export class ServerProcess {
     return exited;
   }
 
+  /** Freezes the process (SIGSTOP): its sockets stay open, and nothing it does happens. */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  /** Lets a frozen process go on (SIGCONT) from where it stopped. */
+  resume(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   /** Starts the server again on the same data directory and the same port. */
   async restart(): Promise<void> {
     if (this.running) throw new Error('the server is still running');
@@ -89,6 +101,7 @@ export class ServerProcess {
       SOCKET_PING_INTERVAL_MS: this.options.pingIntervalMs?.toString() ?? '',
       SOCKET_PING_TIMEOUT_MS: this.options.pingTimeoutMs?.toString() ?? '',
       YJS_COMPACT_AFTER_UPDATES: this.options.compactAfterUpdates?.toString() ?? '',
+      ...this.options.env,
     };
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
       cwd: ROOT,

@@ -78,14 +78,24 @@ export async function joinWorkshop(
   return (await res.json()) as Joined;
 }
 
+export interface ClientOptions {
+  /** Sent as the `workshop` query parameter, by which nginx routes (deploy/nginx.conf). */
+  workshopId?: string;
+  /** Try again after a refused handshake, as the app does. */
+  retryRefusals?: boolean;
+}
+
 /** A real socket.io client that records everything it hears. */
 export class TestClient {
   readonly socket: TestSocket;
   readonly states: WorkshopState[] = [];
   you: You | null = null;
   readonly heard: Array<{ event: string; args: unknown[] }> = [];
+  /** Handshake refusals heard (with `retryRefusals`). */
+  readonly refusals: string[] = [];
+  private closed = false;
 
-  constructor(url: string, token: string, version = PROTOCOL_VERSION) {
+  constructor(url: string, token: string, version = PROTOCOL_VERSION, options: ClientOptions = {}) {
     this.socket = ioClient(url, {
       path: SOCKET_IO_PATH,
       auth: { v: version, token },
@@ -93,7 +103,19 @@ export class TestClient {
       forceNew: true,
       reconnectionDelay: 50,
       reconnectionDelayMax: 200,
+      ...(options.workshopId ? { query: { workshop: options.workshopId } } : {}),
     }) as TestSocket;
+    if (options.retryRefusals) {
+      // As the app does (lib/stores/session-store.ts): a handshake refused for a passing
+      // reason (NOT_OWNER, STORAGE_FAILED) ends Socket.io's own retries, so retry here.
+      this.socket.on('connect_error', (err) => {
+        this.refusals.push(err.message);
+        if (this.closed || this.socket.active) return;
+        setTimeout(() => {
+          if (!this.closed && !this.socket.connected) this.socket.connect();
+        }, 100);
+      });
+    }
     this.socket.on('workshop:state', (s) => this.states.push(s));
     this.socket.on('session:you', (y) => (this.you = y));
     this.socket.onAny((event: string, ...args: unknown[]) => this.heard.push({ event, args }));
@@ -113,6 +135,7 @@ export class TestClient {
   }
 
   close(): void {
+    this.closed = true;
     this.socket.close();
   }
 }
