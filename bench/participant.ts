@@ -82,6 +82,8 @@ export class Participant {
     const socket = ioClient(this.spec.url, {
       path: SOCKET_IO_PATH,
       auth: { v: PROTOCOL_VERSION, token: this.member.token },
+      // As the app sends it: nginx routes by it over several nodes (scenario 6).
+      query: { workshop: this.room },
       transports: ['websocket'],
       forceNew: true,
       // A reconnect would break the broadcast numbering: count it as an error instead.

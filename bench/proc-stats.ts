@@ -41,3 +41,13 @@ export function sampleProcess(pid: number): ProcSample {
 export function cpuShare(from: ProcSample, to: ProcSample): number {
   return (to.cpuMs - from.cpuMs) / (to.at - from.at);
 }
+
+/** Several processes read as one (the nodes of a cluster): CPU and RSS summed. */
+export function sampleProcesses(pids: readonly number[]): ProcSample {
+  const samples = pids.map(sampleProcess);
+  return {
+    at: Number(process.hrtime.bigint()) / 1e6,
+    cpuMs: samples.reduce((sum, s) => sum + s.cpuMs, 0),
+    rssKb: samples.reduce((sum, s) => sum + s.rssKb, 0),
+  };
+}

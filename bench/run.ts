@@ -10,7 +10,8 @@ import { type Figure, missing, valueFigure } from './figures';
 import { paramsFor } from './params';
 import { machine, type Report, table, write } from './report';
 import { bigRoom } from './scenarios/big-room';
-import { manyWorkshops } from './scenarios/many-workshops';
+import { manyWorkshops, oneServer } from './scenarios/many-workshops';
+import { startCluster } from './cluster';
 import { pageWeight } from './scenarios/page-weight';
 import { restart } from './scenarios/restart';
 import {
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
   // 1 and 5: many workshops on a fresh data directory; the page weight while it serves.
   const dataDir = freshDataDir();
   let server = await started(startOurServer(dataDir));
-  const many = await manyWorkshops(params, server);
+  const many = await manyWorkshops(params, oneServer(server));
   figures.push(...many.figures);
   note('1', many.errors);
   const weight = await pageWeight(server.url, many.rooms[0]?.room);
@@ -62,6 +63,18 @@ async function main(): Promise<void> {
   running.add(again.server);
   figures.push(...again.figures);
   await stopped(again.server);
+
+  // 6: scenario 1 again, through nginx over two nodes on Postgres and Redis.
+  const cluster = await startCluster(2);
+  for (const node of cluster.nodes) running.add(node);
+  try {
+    const two = await manyWorkshops(params, cluster.target, '6 two nodes behind nginx');
+    figures.push(...two.figures);
+    note('6', two.errors);
+  } finally {
+    await cluster.stop();
+    for (const node of cluster.nodes) running.delete(node);
+  }
 
   // 2 and 3: one big room on ours, then the same workload on the reference server.
   server = await started(startOurServer(freshDataDir()));

@@ -122,7 +122,10 @@ async function spawnServer(
  * plain node, NODE_ENV=production, Next's production build), on a free port and the
  * given data directory.
  */
-export async function startOurServer(dataDir: string): Promise<ServerHandle> {
+export async function startOurServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<ServerHandle> {
   // BENCH_CPU_PROF=<dir>: profile the server (`node --cpu-prof`), written when it exits.
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
@@ -136,6 +139,7 @@ export async function startOurServer(dataDir: string): Promise<ServerHandle> {
       DATA_DIR: dataDir,
       NEXT_DIST_DIR: DIST_DIR,
       NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
     },
     /listening on (http:\/\/\S+)/,
     dataDir,

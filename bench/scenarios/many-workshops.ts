@@ -1,7 +1,7 @@
 import { type Figure, latencyFigure, loadFigures, valueFigure } from '../figures';
 import { LoadPool } from '../load-pool';
 import type { Params } from '../params';
-import { cpuShare, sampleProcess } from '../proc-stats';
+import { cpuShare, sampleProcesses } from '../proc-stats';
 import type { ServerHandle } from '../servers';
 import { createWorkshops, type CreatedRoom, inBatches, STEP_IDS } from '../setup';
 import { readBoard } from '../boards';
@@ -18,19 +18,33 @@ export interface ManyResult {
   errors: Record<string, number>;
 }
 
+/** Where the clients connect, and the server processes behind it (one, or the nodes). */
+export interface Target {
+  url: string;
+  pids: number[];
+}
+
+export const oneServer = (server: ServerHandle): Target => ({
+  url: server.url,
+  pids: [server.pid],
+});
+
 /**
  * Scenario 1: many workshops at once, everyone acting every few seconds. Latency is from
- * one client's action to its arrival at each other client of the workshop.
+ * one client's action to its arrival at each other client of the workshop. Scenario 6
+ * runs the same through nginx over two nodes (`label`), without the targets of 1.
  */
-export async function manyWorkshops(p: Params, server: ServerHandle): Promise<ManyResult> {
+export async function manyWorkshops(p: Params, server: Target, label = S): Promise<ManyResult> {
+  const S = label;
+  const targets = label.startsWith('1 ');
   const { workshops, perWorkshop, warmupS, measureS, mix } = p.many;
   const people = workshops * perWorkshop;
-  console.log(`[1] creating ${workshops} workshops × ${perWorkshop} participants…`);
+  console.log(`[${S[0]}] creating ${workshops} workshops × ${perWorkshop} participants…`);
   const rooms = await createWorkshops(server.url, workshops, perWorkshop);
   // Memory before anyone connects: the difference is what the connected people cost.
-  const before = sampleProcess(server.pid);
+  const before = sampleProcesses(server.pids);
   console.log(
-    `[1] connecting ${people} × (Socket.io + Yjs) from ${p.loadProcesses} load processes…`,
+    `[${S[0]}] connecting ${people} × (Socket.io + Yjs) from ${p.loadProcesses} load processes…`,
   );
   const pool = await LoadPool.start(
     {
@@ -51,14 +65,14 @@ export async function manyWorkshops(p: Params, server: ServerHandle): Promise<Ma
     pool.act();
     await sleep(warmupS * 1000);
     await pool.measure();
-    const start = sampleProcess(server.pid);
-    console.log(`[1] measuring for ${measureS} s…`);
+    const start = sampleProcesses(server.pids);
+    console.log(`[${S[0]}] measuring for ${measureS} s…`);
     await sleep(measureS * 1000);
-    const end = sampleProcess(server.pid);
+    const end = sampleProcesses(server.pids);
     const load = await pool.stop();
     // Memory with everyone still connected once the load has drained (pool.stop waits
     // 2 s): what connections and workshops hold, not the write backlog of a busy moment.
-    const settled = sampleProcess(server.pid);
+    const settled = sampleProcesses(server.pids);
     const boards = new Map<string, string>();
     await inBatches(rooms, 10, async (room) => {
       boards.set(room.room, await readBoard(server.url, room));
@@ -70,16 +84,25 @@ export async function manyWorkshops(p: Params, server: ServerHandle): Promise<Ma
     const cpu = cpuShare(start, end);
     const perPerson = (sample: { rssKb: number }) => (sample.rssKb - before.rssKb) / people;
     const figures: Figure[] = [
-      latencyFigure(S, 'action → other clients, all kinds', all, { p99Max: 50 }),
+      latencyFigure(
+        S,
+        'action → other clients, all kinds',
+        all,
+        targets ? { p99Max: 50 } : undefined,
+      ),
       latencyFigure(S, 'rating / readiness (Socket.io broadcast)', load.histograms.get('s')),
       latencyFigure(S, 'note edit (Yjs update)', load.histograms.get('y')),
       latencyFigure(S, 'presence (Yjs awareness)', load.histograms.get('a')),
       valueFigure(S, 'actions per second', '1/s', (actions * 1000) / load.measuredMs),
       valueFigure(S, 'server CPU', '% of one core', cpu * 100),
       valueFigure(S, 'server CPU per action', 'ms', (end.cpuMs - start.cpuMs) / actions || NaN),
-      valueFigure(S, 'server memory per connected participant', 'KB', perPerson(settled), {
-        max: 50,
-      }),
+      valueFigure(
+        S,
+        'server memory per connected participant',
+        'KB',
+        perPerson(settled),
+        targets ? { max: 50 } : undefined,
+      ),
       valueFigure(S, 'same, at the end of the load (with write backlog)', 'KB', perPerson(end)),
       valueFigure(S, 'server RSS, all connected', 'MB', settled.rssKb / 1024),
       valueFigure(

@@ -37,7 +37,7 @@ export interface Created {
 
 /** Creates a workshop through the public API (the landing page has its own test). */
 export async function createWorkshop(
-  app: RunningApp,
+  app: Pick<RunningApp, 'url'>,
   template: string,
   title: string,
   locale: 'en' | 'fi' = 'en',
@@ -62,7 +62,7 @@ export async function facilitate(page: Page, created: Created, name = 'Fran'): P
 /** Joins through the join link with a name and a role, and waits for the workshop page. */
 export async function joinAs(
   page: Page,
-  app: RunningApp,
+  app: Pick<RunningApp, 'url'>,
   code: string,
   name: string,
   role: RegExp,

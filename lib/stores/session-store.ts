@@ -134,7 +134,12 @@ export const useSession = create<SessionStore>((set, get) => ({
         set({ status: 'offline', storageFailed: err.message === ErrorCode.STORAGE_FAILED });
         // A refusal by the server's handshake ends Socket.io's own retries: retry here.
         if (!socket.active) {
-          const wait = HANDSHAKE_RETRY_MS * 2 ** handshakeRetries++;
+          // A workshop moving between nodes is served again within a lease's time: keep
+          // asking every second rather than backing off past the moment it is.
+          const wait =
+            err.message === ErrorCode.NOT_OWNER
+              ? HANDSHAKE_RETRY_MS
+              : HANDSHAKE_RETRY_MS * 2 ** handshakeRetries++;
           setTimeout(
             () => {
               if (get().socket === socket && !socket.connected) socket.connect();
