@@ -64,7 +64,7 @@ describe('two nodes behind nginx, in Chromium', () => {
       .toBe('1');
 
     const lease = await redis.get(`saappaat:lease:${created.id}`);
-    const owner = cluster.nodes.findIndex((_, i) => lease?.startsWith(`node-${i + 1}:`));
+    const owner = cluster.nodes.findIndex((_, i) => lease?.startsWith(`node-${i + 1}#`));
     expect(owner).toBeGreaterThanOrEqual(0);
     process.kill(cluster.nodes[owner]!.pid, 'SIGKILL');
 
@@ -73,7 +73,7 @@ describe('two nodes behind nginx, in Chromium', () => {
     await expect.poll(() => connected(anna.page), { timeout: 30_000 }).toBe(true);
     await expect.poll(() => connected(fac.page), { timeout: 30_000 }).toBe(true);
     const survivor = await redis.get(`saappaat:lease:${created.id}`);
-    expect(survivor?.startsWith(`node-${2 - owner}:`)).toBe(true);
+    expect(survivor?.startsWith(`node-${2 - owner}#`)).toBe(true);
 
     // The rating made before the kill is there (read back from Postgres), and the
     // facilitator leads on: the reveal reaches Anna.

@@ -194,6 +194,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     pagesReady,
     close() {
       closing ??= (async () => {
+        options.ownership?.quiesce();
         simulated.close();
         await pagesReady.catch(() => undefined);
         server.close();

@@ -8,7 +8,7 @@ import { exportWords } from '../lib/export/words';
 import { ErrorCode } from '../lib/protocol/codes';
 import { RerunBody } from '../lib/protocol/schemas';
 import { newId } from './auth';
-import { buildExport, type ReadDoc } from './export/build-export';
+import { buildExport, type ReadDoc, storedDocReader } from './export/build-export';
 import { HttpError, readJson, sendJson } from './http-util';
 import { sendCreated, storeNewWorkshop } from './new-workshop';
 import type { Storage, WorkshopRecord } from './storage/storage';
@@ -80,6 +80,18 @@ export function createRunsApi(deps: RunsApiDeps) {
 
   /** One run's export; loading its actor only for as long as an export keeps it. */
   async function exportRun(id: string): Promise<WorkshopExport> {
+    // Another node serves this run (it is live there): read a copy, never take it over.
+    const copy = await deps.registry.readOnlyCopy(id);
+    if (copy) {
+      try {
+        return await buildExport(
+          { ...deps, registry: { get: async () => copy }, readDoc: storedDocReader(deps.storage) },
+          id,
+        );
+      } finally {
+        copy.dispose();
+      }
+    }
     const actor = await deps.registry.get(id);
     if (!actor) throw new HttpError(404, ErrorCode.NOT_FOUND, 'No such workshop');
     return buildExport(deps, id).finally(() => deps.registry.release(actor));

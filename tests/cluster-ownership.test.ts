@@ -153,4 +153,56 @@ describe('workshop ownership over two nodes', () => {
     expect(onB.state?.control.phase).toBe('warmup');
     expect(b.ownership.owned).toEqual([created.id]);
   });
+
+  it('takes back a lease that vanished from Redis while nobody else took it', async () => {
+    shared = sharedBy('retake');
+    const a = await node('a', { leaseTtlMs: 1000 });
+    const { created, client: onA } = await workshopOn(a);
+    const redis = redisClient();
+    open.push({ close: () => redis.disconnect() });
+    const key = `${shared.prefix}lease:${created.id}`;
+    const lease = await redis.get(key);
+    expect(lease).toMatch(/^a#\d+-[0-9a-f]+:\d+$/);
+    // As after a Redis restart that kept nothing: the next renewal puts it back.
+    await redis.del(key);
+    await waitFor(() => false, 700).catch(() => undefined);
+    expect(await redis.get(key)).toBe(lease);
+    expect(a.ownership.owned).toEqual([created.id]);
+    await ok(onA, 'phase:set', { phase: 'warmup' });
+  });
+
+  it('compares the runs of a series without taking a live run from the node serving it', async () => {
+    shared = sharedBy('runs');
+    const a = await node('a');
+    const b = await node('b', { handoffMinHoldMs: 0 });
+    const { created } = await workshopOn(a);
+    const res = await fetch(`${a.server.url}/api/workshops/${created.id}/rerun`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${created.facilitatorKey}`,
+      },
+      body: JSON.stringify({ carryActions: false }),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const second = (await res.json()) as { id: string };
+    // The second run is live on b.
+    const fac2 = await joinWorkshop(b.server, second.id, { name: 'Fasi' }, created.facilitatorKey);
+    const onB = await client(b, fac2.token);
+    await ok(onB, 'phase:set', { phase: 'warmup' });
+    const dropped: string[] = [];
+    onB.socket.on('disconnect', (reason) => dropped.push(reason));
+
+    const runs = await fetch(`${a.server.url}/api/workshops/${created.id}/runs?format=json`, {
+      headers: { authorization: `Bearer ${created.facilitatorKey}` },
+    });
+    expect(runs.status).toBe(200);
+    const body = (await runs.json()) as { runs: Array<{ workshop: { id: string } }> };
+    expect(body.runs.map((r) => r.workshop.id)).toEqual([created.id, second.id]);
+    // b still serves its run, with nobody dropped.
+    await waitFor(() => false, 300).catch(() => undefined);
+    expect(dropped).toEqual([]);
+    expect(b.ownership.owned).toEqual([second.id]);
+    expect(a.ownership.owned).toEqual([created.id]);
+  });
 });

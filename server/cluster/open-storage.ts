@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import os from 'node:os';
 import { HANDOFF_MIN_HOLD_MS, LEASE_TTL_MS } from '../../lib/constants';
 import { PostgresStorage } from '../storage/postgres-storage';
@@ -36,8 +35,8 @@ export async function openStorage(
       storage: await PostgresStorage.connect(config.databaseUrl, { schema: config.schema }),
     };
   }
-  const nodeId =
-    config.nodeId ?? `${os.hostname()}-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
+  // Leases add the process id and a random part: unique even where names repeat.
+  const nodeId = config.nodeId ?? os.hostname();
   const leases = new RedisLeases(config.redisUrl, {
     nodeId,
     ttlMs: config.leaseTtlMs ?? LEASE_TTL_MS,

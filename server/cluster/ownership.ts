@@ -86,13 +86,28 @@ export class Ownership implements Fencing {
       throw new NotOwnerError(workshopId, lease.owner);
     }
     if (!(await this.store.claimFence(workshopId, lease.fence))) {
-      // Postgres holds a newer fence than Redis gave: a stale lease. Give it up.
+      // Postgres holds this fence or a newer one: a stale lease. Give it up; the next try
+      // draws a new number.
       await this.leases.release(workshopId, lease.fence).catch(() => {});
       throw new NotOwnerError(workshopId, null);
     }
+    // The claim may have waited for the old owner's writes: is the lease still ours?
+    const fences = new Map([[workshopId, lease.fence]]);
+    if ((await this.leases.renew(fences)).length > 0) throw new NotOwnerError(workshopId, null);
     this.held.set(workshopId, { fence: lease.fence, since: Date.now() });
     this.lastFence.set(workshopId, lease.fence);
     return true;
+  }
+
+  async heldElsewhere(workshopId: string): Promise<boolean> {
+    if (this.held.has(workshopId)) return false;
+    const owner = await this.leases.holder(workshopId);
+    return owner !== null && owner !== this.leases.instance;
+  }
+
+  /** Does this node hold the workshop's lease now? */
+  holds(workshopId: string): boolean {
+    return this.held.has(workshopId);
   }
 
   fenceFor(workshopId: string): number {
@@ -102,7 +117,9 @@ export class Ownership implements Fencing {
   /** A write was refused by fencing: another node has claimed the workshop. */
   fenced(workshopId: string): void {
     // After this turn: the refused command's answer reaches its client before the close.
-    setImmediate(() => this.lose(workshopId, 'fenced'));
+    // Evicted even if this node no longer counts the lease as held: whatever still serves
+    // the workshop here must stop.
+    setImmediate(() => this.lose(workshopId, 'fenced', true));
   }
 
   /** The workshop went idle here: give its lease back so that any node may take it at once. */
@@ -118,8 +135,8 @@ export class Ownership implements Fencing {
     });
   }
 
-  private lose(workshopId: string, why: string): void {
-    if (!this.held.delete(workshopId)) return;
+  private lose(workshopId: string, why: string, always = false): void {
+    if (!this.held.delete(workshopId) && !always) return;
     console.warn(`[ownership ${workshopId}] no longer served here (${why})`);
     for (const listener of this.evictListeners) listener(workshopId);
   }
@@ -150,7 +167,18 @@ export class Ownership implements Fencing {
     }
   }
 
+  /**
+   * Shutdown begins: hand-over requests are no longer honoured, so that no other node
+   * claims a workshop while this one still flushes its writes (`close` gives them back).
+   */
+  quiesce(): void {
+    this.quiet = true;
+  }
+
+  private quiet = false;
+
   private onHandoff(workshopId: string): void {
+    if (this.quiet) return;
     const lease = this.held.get(workshopId);
     if (!lease || Date.now() - lease.since < this.options.handoffMinHoldMs) return;
     this.lose(workshopId, 'handed over');

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 
 /**
@@ -27,12 +28,20 @@ redis.call('SET', KEYS[1], ARGV[1] .. ':' .. fence, 'PX', ARGV[2])
 return {1, tostring(fence)}
 `;
 
-/** Renews every lease whose value is still ours; returns the 1-based indexes of those lost. */
+/**
+ * Renews every lease whose value is still ours, and takes back one that is gone (expired
+ * unnoticed, or Redis restarted empty): should another node have claimed the workshop
+ * meanwhile, fencing refuses our writes and we let go then. Returns the 1-based indexes
+ * of the leases another node holds now.
+ */
 const RENEW = `
 local lost = {}
 for i, key in ipairs(KEYS) do
-  if redis.call('GET', key) == ARGV[i + 1] then
+  local current = redis.call('GET', key)
+  if current == ARGV[i + 1] then
     redis.call('PEXPIRE', key, ARGV[1])
+  elseif not current then
+    redis.call('SET', key, ARGV[i + 1], 'PX', ARGV[1])
   else
     table.insert(lost, i)
   end
@@ -60,6 +69,15 @@ type LeaseCommands = {
   leaseRelease(lease: string, value: string): Promise<number>;
 };
 
+/**
+ * A lease's value is `name#instance:fence`: the node's configured name, then this
+ * process's own random instance, so two processes started with one NODE_ID (a rolling
+ * deploy) never take each other's lease for their own.
+ */
+export function nodeName(leaseValue: string): string {
+  return leaseValue.replace(/:\d+$/, '').replace(/#[^#]*$/, '');
+}
+
 export type Acquired = { held: true; fence: number } | { held: false; owner: string };
 
 export interface LeaseOptions {
@@ -77,12 +95,15 @@ export interface LeaseOptions {
 export class RedisLeases {
   readonly redis: Redis & LeaseCommands;
   readonly nodeId: string;
+  /** This process among the nodes: the name, the process id and a random part. */
+  readonly instance: string;
   readonly ttlMs: number;
   private readonly prefix: string;
 
   constructor(url: string, options: LeaseOptions) {
     if (options.nodeId.length === 0) throw new Error('A node id is needed for leases');
     this.nodeId = options.nodeId;
+    this.instance = `${options.nodeId}#${process.pid}-${randomBytes(4).toString('hex')}`;
     this.ttlMs = options.ttlMs;
     this.prefix = options.prefix ?? 'saappaat:';
     const redis = new Redis(url, {
@@ -107,7 +128,7 @@ export class RedisLeases {
   }
 
   private value(fence: number): string {
-    return `${this.nodeId}:${fence}`;
+    return `${this.instance}:${fence}`;
   }
 
   /** Takes the lease if nobody holds it (or renews ours); `floor`: the fence Postgres holds. */
@@ -115,11 +136,13 @@ export class RedisLeases {
     const [held, value] = await this.redis.leaseAcquire(
       this.key(workshopId),
       `${this.prefix}fence:${workshopId}`,
-      this.nodeId,
+      this.instance,
       this.ttlMs,
       floor,
     );
-    return held === 1 ? { held: true, fence: Number(value) } : { held: false, owner: value };
+    return held === 1
+      ? { held: true, fence: Number(value) }
+      : { held: false, owner: nodeName(`${value}:0`) };
   }
 
   /** Renews these leases in one round trip; returns the workshop ids whose lease was lost. */
@@ -139,10 +162,16 @@ export class RedisLeases {
     await this.redis.leaseRelease(this.key(workshopId), this.value(fence));
   }
 
-  /** Who holds a workshop's lease now (null: nobody). */
+  /** Which process holds a workshop's lease now (its instance; null: nobody). */
+  async holder(workshopId: string): Promise<string | null> {
+    const value = await this.redis.get(this.key(workshopId));
+    return value ? value.replace(/:\d+$/, '') : null;
+  }
+
+  /** Which node holds a workshop's lease now (its name; null: nobody). */
   async owner(workshopId: string): Promise<string | null> {
     const value = await this.redis.get(this.key(workshopId));
-    return value?.replace(/:\d+$/, '') ?? null;
+    return value ? nodeName(value) : null;
   }
 
   async close(): Promise<void> {

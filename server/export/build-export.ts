@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { analyseJourney } from '../../lib/analytics/journey';
 import { byRound } from '../../lib/analytics/segments';
 import type { AnalyticsRating } from '../../lib/analytics/types';
@@ -21,6 +21,25 @@ import type { WorkshopRegistry } from '../workshops/registry';
 
 /** Reads the workshop's Y.Doc (the Yjs endpoint's `readDoc`). */
 export type ReadDoc = <T>(workshopId: string, read: (doc: Y.Doc) => T) => Promise<T>;
+
+/**
+ * Reads a workshop's document straight from storage, into a Y.Doc of its own: for a run
+ * another node serves, whose live copy is there, not here (nothing is cached).
+ */
+export function storedDocReader(storage: Pick<Storage, 'loadDoc'>): ReadDoc {
+  return async (workshopId, read) => {
+    const doc = new Y.Doc();
+    try {
+      const { updates } = await storage.loadDoc(workshopId);
+      Y.transact(doc, () => {
+        for (const u of updates) Y.applyUpdate(doc, u);
+      });
+      return read(doc);
+    } finally {
+      doc.destroy();
+    }
+  };
+}
 
 export interface ExportDeps {
   registry: Pick<WorkshopRegistry, 'get'>;

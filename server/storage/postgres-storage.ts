@@ -32,6 +32,14 @@ const TYPES = {
 };
 
 const MIGRATION_LOCK = 0x5aa99aa7; // pg_advisory_lock key: one migrating node at a time
+/** How long a claim waits for the old owner's writes in flight (well inside a lease). */
+const CLAIM_LOCK_TIMEOUT_MS = 3000;
+/**
+ * A transaction left open this long is ended by Postgres: a node frozen mid-write (a VM
+ * pause, SIGSTOP) must not keep its locks. Its write was not acknowledged, so nothing is
+ * lost; the node finds out when it wakes.
+ */
+const IDLE_IN_TRANSACTION_MS = 5000;
 
 const WORKSHOP_COLUMNS = `id, series_id, title, template_id, locale, join_code,
   facilitator_key_hash, created_at, control_json`;
@@ -69,8 +77,11 @@ export class PostgresStorage implements Storage {
       connectionString: url,
       max: options.poolSize ?? 10,
       types: TYPES,
-      // Every connection of the pool works in the schema.
-      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+      // Every connection of the pool works in the schema, and ends transactions left open.
+      options: [
+        `-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`,
+        ...(schema ? [`-c search_path=${schema}`] : []),
+      ].join(' '),
     });
     // An idle connection that dies (the server restarted) must not crash the process.
     pool.on('error', (err) => console.error('[postgres] idle connection failed', err.message));
@@ -90,11 +101,26 @@ export class PostgresStorage implements Storage {
    * the workshop does not exist.
    */
   async claimFence(workshopId: string, fence: number): Promise<boolean> {
-    const result = await this.pool.query(
-      `UPDATE workshops SET fence = $2 WHERE id = $1 AND fence <= $2 RETURNING fence`,
-      [workshopId, fence],
-    );
-    return result.rowCount === 1;
+    const db = await this.pool.connect();
+    try {
+      await db.query('BEGIN');
+      // Waits for the writes in flight, but not for ever: a frozen old owner's open
+      // transaction must not hold the workshop (CLAIM_LOCK_TIMEOUT; the client retries).
+      await db.query(`SET LOCAL lock_timeout = ${CLAIM_LOCK_TIMEOUT_MS}`);
+      const result = await db.query(
+        // Strictly newer: two leases never share a number, even if Redis lost its counter.
+        'UPDATE workshops SET fence = $2 WHERE id = $1 AND fence < $2',
+        [workshopId, fence],
+      );
+      await db.query('COMMIT');
+      return result.rowCount === 1;
+    } catch (err) {
+      await db.query('ROLLBACK').catch(() => undefined);
+      if ((err as { code?: string }).code === '55P03') return false; // lock_not_available
+      throw err;
+    } finally {
+      db.release();
+    }
   }
 
   /** The stored fencing number of a workshop (0: never claimed), or null if none such. */

@@ -100,10 +100,12 @@ export class WorkshopActor {
     for (const p of participants) this.participants.set(p.id, p);
   }
 
+  /** `readOnly`: a copy for reading only (another node serves it): its timer is left alone. */
   static async load(
     storage: Storage,
     id: string,
     readDocFacts: ReadDocFacts,
+    { readOnly = false } = {},
   ): Promise<WorkshopActor | null> {
     const record = await storage.getWorkshop(id);
     if (!record) return null;
@@ -118,7 +120,7 @@ export class WorkshopActor {
       actor.warmup.set(a.participantId, { workplace: a.workplace, customers: a.customers });
     }
     // A timer that ran out while the server was down is expired now; a running one resumes.
-    await actor.expireTimer();
+    if (!readOnly) await actor.expireTimer();
     return actor;
   }
 

@@ -1,4 +1,5 @@
 import { ACTOR_IDLE_UNLOAD_MS } from '../../lib/constants';
+import { NotOwnerError } from '../cluster/not-owner';
 import type { Storage } from '../storage/storage';
 import { type ReadDocFacts, WorkshopActor } from './actor';
 
@@ -9,6 +10,10 @@ import { type ReadDocFacts, WorkshopActor } from './actor';
  */
 export interface WorkshopOwnership {
   acquire(workshopId: string): Promise<boolean>;
+  /** Does another node hold the workshop's lease now? */
+  heldElsewhere(workshopId: string): Promise<boolean>;
+  /** Still holds it (a lease may be lost while the workshop loads). */
+  holds(workshopId: string): boolean;
   release(workshopId: string): Promise<void>;
 }
 
@@ -46,15 +51,43 @@ export class WorkshopRegistry {
   }
 
   private async load(id: string): Promise<WorkshopActor | null> {
+    // An unload of the same workshop still giving its lease back must finish first, or
+    // it would give back the lease this load takes.
+    await this.unloading.get(id);
     if (this.ownership && !(await this.ownership.acquire(id))) return null;
+    let actor: WorkshopActor | null;
     try {
-      const actor = await WorkshopActor.load(this.storage, id, this.readDocFacts);
-      if (actor) this.current.set(id, actor);
-      return actor;
+      actor = await WorkshopActor.load(this.storage, id, this.readDocFacts);
     } catch (err) {
       await this.ownership?.release(id);
       throw err;
     }
+    if (actor && this.ownership && !this.ownership.holds(id)) {
+      // The lease went while the workshop loaded (lost, or handed over): not ours to serve.
+      actor.dispose();
+      throw new NotOwnerError(id, null);
+    }
+    if (actor) this.current.set(id, actor);
+    return actor;
+  }
+
+  /** Unloads giving their lease back, by workshop. */
+  private readonly unloading = new Map<string, Promise<void>>();
+
+  /**
+   * For reading another node's workshop without taking it over (comparing the runs of a
+   * series, one of which may be live elsewhere): null when this node serves it or could
+   * (one node, or nobody holds it), else a copy loaded from storage for this read alone,
+   * which the caller disposes. Never registered, never written through.
+   */
+  async readOnlyCopy(id: string): Promise<WorkshopActor | null> {
+    if (!this.ownership || this.ownership.holds(id)) return null;
+    if (!(await this.ownership.heldElsewhere(id))) return null;
+    const copy = await WorkshopActor.load(this.storage, id, this.readDocFacts, {
+      readOnly: true,
+    });
+    if (!copy) throw new NotOwnerError(id, null);
+    return copy;
   }
 
   /** Called when a connection closes; unloads the actor once nobody is left. */
@@ -68,7 +101,13 @@ export class WorkshopRegistry {
       this.actors.delete(actor.id);
       this.current.delete(actor.id);
       actor.dispose();
-      void actor.idle().then(() => this.ownership?.release(actor.id));
+      const unload = actor
+        .idle()
+        .then(() => this.ownership?.release(actor.id))
+        .finally(() => {
+          if (this.unloading.get(actor.id) === unload) this.unloading.delete(actor.id);
+        });
+      this.unloading.set(actor.id, unload);
     }, this.idleUnloadMs);
     timer.unref();
     this.unloadTimers.set(actor.id, timer);

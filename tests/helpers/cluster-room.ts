@@ -1,6 +1,7 @@
 /** Two server processes over one Postgres and one Redis, behind nginx: for the fail-over tests. */
 import { addNote } from '../../lib/board/board-doc';
 import { PROTOCOL_VERSION } from '../../lib/protocol/events';
+import { nodeName } from '../../server/cluster/redis-leases';
 import { type BoardClient, boardClient } from './board';
 import { redisClient, type Shared, TEST_REDIS_URL } from './cluster';
 import { Nginx } from './nginx';
@@ -145,7 +146,7 @@ export async function clusterRoom(
     ideas,
     async owner() {
       const lease = await redis.get(`${shared.prefix}lease:${workshop.id}`);
-      const id = lease?.replace(/:\d+$/, '');
+      const id = lease ? nodeName(lease) : null;
       return id === 'a' || id === 'b' ? id : null;
     },
   };

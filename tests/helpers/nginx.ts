@@ -31,7 +31,7 @@ export function renderConfig(listenPort: number, nodePorts: number[], prefix: st
   };
   replace(/^ *listen 8080;$/m, `    listen 127.0.0.1:${listenPort};`);
   const servers = nodePorts
-    .map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=10s;`)
+    .map((p) => `    server 127.0.0.1:${p} max_fails=3 fail_timeout=10s;`)
     .join('\n');
   replace(/(?:^ *server 127\.0\.0\.1:\d+ [^\n]*\n)+/m, `${servers}\n`);
   replace(/^error_log .*$/m, `error_log ${path.join(prefix, 'error.log')} info;`);
