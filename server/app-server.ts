@@ -110,6 +110,27 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     publicUrl: options.publicUrl,
     trustProxy: options.trustProxy,
     readDoc: (id, read) => endpoint.readDoc(id, read),
+    readiness: async () => {
+      const check = (probe?: () => Promise<void>) =>
+        probe
+          ? probe().then(
+              () => 'ok',
+              () => 'unreachable',
+            )
+          : Promise.resolve('off');
+      const [store, redis] = await Promise.all([
+        check(storage.ping?.bind(storage)),
+        check(options.ownership && (() => options.ownership!.ping())),
+      ]);
+      return {
+        ok: store !== 'unreachable' && redis !== 'unreachable',
+        storage: store,
+        redis,
+        ...(options.ownership
+          ? { node: options.ownership.nodeId, workshops: options.ownership.owned.length }
+          : {}),
+      };
+    },
   });
 
   // Next attaches its own upgrade listener to whatever server it is given and ends any

@@ -32,6 +32,8 @@ export interface HttpApiDeps {
   readDoc: ReadDoc;
   /** Simulated participants for practice runs. */
   simulated: SimulatedRooms;
+  /** GET /readyz: can this node serve (storage, and Redis when several nodes run)? */
+  readiness?: () => Promise<{ ok: boolean } & Record<string, unknown>>;
 }
 
 /** An import carries a whole workshop: it may be far larger than other bodies. */
@@ -250,6 +252,10 @@ export function createHttpApi(deps: HttpApiDeps) {
     try {
       if (path === '/healthz' && method === 'GET') {
         sendJson(res, 200, { ok: true });
+      } else if (path === '/readyz' && method === 'GET') {
+        const ready = deps.readiness ? await deps.readiness() : { ok: true };
+        res.setHeader('cache-control', 'no-store');
+        sendJson(res, ready.ok ? 200 : 503, ready);
       } else if (path === '/api/templates' && method === 'GET') {
         sendJson(res, 200, { templates: [...deps.templates.values()] });
       } else if (path === '/api/workshops' && method === 'POST') {

@@ -515,6 +515,7 @@ describe('HTTP API', () => {
   /** Routes without a workshop id, each checked on its own below. */
   const OPEN_ROUTES = [
     'GET /healthz',
+    'GET /readyz',
     'GET /api/templates',
     'POST /api/workshops',
     'POST /api/workshops/import',
@@ -572,6 +573,7 @@ describe('HTTP API', () => {
     const before = rowsOfAll();
     for (const [method, url] of [
       ['GET', '/healthz'],
+      ['GET', '/readyz'],
       ['GET', '/api/templates'],
       ['GET', `/api/join/${A.workshop.joinCode}`],
     ] as const) {

@@ -205,4 +205,28 @@ describe('workshop ownership over two nodes', () => {
     expect(b.ownership.owned).toEqual([second.id]);
     expect(a.ownership.owned).toEqual([created.id]);
   });
+
+  it('is ready while Postgres and Redis answer, and says which does not', async () => {
+    shared = sharedBy('ready');
+    const a = await node('a');
+    await workshopOn(a);
+    const ready = await fetch(`${a.server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({
+      ok: true,
+      storage: 'ok',
+      redis: 'ok',
+      node: 'a',
+      workshops: 1,
+    });
+    // Redis goes away from this node.
+    (
+      a.ownership as unknown as { leases: { redis: { disconnect(): void } } }
+    ).leases.redis.disconnect();
+    const down = await fetch(`${a.server.url}/readyz`);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({ ok: false, storage: 'ok', redis: 'unreachable' });
+    // Liveness stays: the node still serves the workshops it holds.
+    expect((await fetch(`${a.server.url}/healthz`)).status).toBe(200);
+  });
 });

@@ -36,6 +36,10 @@ describe('walking skeleton', () => {
     const health = await fetch(`${s.url}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ ok: true });
+    // Readiness reads the storage (SQLite here; no Redis on one node).
+    const ready = await fetch(`${s.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ok: true, storage: 'ok', redis: 'off' });
     const templates = (await (await fetch(`${s.url}/api/templates`)).json()) as {
       templates: Array<{ id: string }>;
     };

@@ -105,6 +105,19 @@ export class Ownership implements Fencing {
     return owner !== null && owner !== this.leases.instance;
   }
 
+  /** Answers once Redis does (for GET /readyz); rejects after `timeoutMs` otherwise. */
+  async ping(timeoutMs = 2000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('Redis did not answer')), timeoutMs);
+    });
+    try {
+      await Promise.race([this.leases.redis.ping(), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Does this node hold the workshop's lease now? */
   holds(workshopId: string): boolean {
     return this.held.has(workshopId);

@@ -493,6 +493,10 @@ export class PostgresStorage implements Storage {
     });
   }
 
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
   /** Waits for the writes in flight, then closes the pool. */
   async close(): Promise<void> {
     await this.flushed();

@@ -386,6 +386,10 @@ export class SqliteStorage implements Storage {
     });
   }
 
+  async ping(): Promise<void> {
+    this.sql('SELECT 1').get();
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.commit();
     if (this.db.open) this.db.close();

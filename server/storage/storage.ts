@@ -110,6 +110,9 @@ export interface Storage {
   /** Replaces updates up to `upToSeq` with `snapshot`, atomically. */
   compactDoc(workshopId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
 
+  /** Answers once the store can be read (for GET /readyz); rejects when it cannot. */
+  ping?(): Promise<void>;
+
   close(): Promise<void>;
 }
 
