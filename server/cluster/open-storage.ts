@@ -37,7 +37,7 @@ export async function openStorage(
   }
   // Leases add the process id and a random part: unique even where names repeat.
   const nodeId = config.nodeId ?? os.hostname();
-  const leases = new RedisLeases(config.redisUrl, {
+  const leases = await RedisLeases.create(config.redisUrl, {
     nodeId,
     ttlMs: config.leaseTtlMs ?? LEASE_TTL_MS,
     prefix: config.redisPrefix,

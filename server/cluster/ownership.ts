@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Fencing } from '../storage/storage';
 import { NotOwnerError } from './not-owner';
 import type { RedisLeases } from './redis-leases';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 
 /**
  * Taking a lease: set-if-absent with a time-to-live, in one script so that the fencing
@@ -100,18 +100,26 @@ export class RedisLeases {
   readonly ttlMs: number;
   private readonly prefix: string;
 
-  constructor(url: string, options: LeaseOptions) {
+  /** Loads ioredis here, not at start: a server without REDIS_URL never needs it. */
+  static async create(url: string, options: LeaseOptions): Promise<RedisLeases> {
+    const { Redis } = await import('ioredis');
+    return new RedisLeases(
+      new Redis(url, {
+        // A command waits for a lost connection a short while, then fails: a lease that
+        // cannot be renewed must be found out, not queued for ever.
+        maxRetriesPerRequest: 2,
+        lazyConnect: true,
+      }),
+      options,
+    );
+  }
+
+  private constructor(redis: Redis, options: LeaseOptions) {
     if (options.nodeId.length === 0) throw new Error('A node id is needed for leases');
     this.nodeId = options.nodeId;
     this.instance = `${options.nodeId}#${process.pid}-${randomBytes(4).toString('hex')}`;
     this.ttlMs = options.ttlMs;
     this.prefix = options.prefix ?? 'saappaat:';
-    const redis = new Redis(url, {
-      // A command waits for a lost connection a short while, then fails: a lease that cannot
-      // be renewed must be found out, not queued for ever.
-      maxRetriesPerRequest: 2,
-      lazyConnect: true,
-    });
     redis.on('error', (err: Error) => console.error('[redis]', err.message));
     redis.defineCommand('leaseAcquire', { numberOfKeys: 2, lua: ACQUIRE });
     redis.defineCommand('leaseRenew', { lua: RENEW });
@@ -142,7 +150,7 @@ export class RedisLeases {
     );
     return held === 1
       ? { held: true, fence: Number(value) }
-      : { held: false, owner: nodeName(`${value}:0`) };
+      : { held: false, owner: nodeName(value) };
   }
 
   /** Renews these leases in one round trip; returns the workshop ids whose lease was lost. */
@@ -166,12 +174,6 @@ export class RedisLeases {
   async holder(workshopId: string): Promise<string | null> {
     const value = await this.redis.get(this.key(workshopId));
     return value ? value.replace(/:\d+$/, '') : null;
-  }
-
-  /** Which node holds a workshop's lease now (its name; null: nobody). */
-  async owner(workshopId: string): Promise<string | null> {
-    const value = await this.redis.get(this.key(workshopId));
-    return value ? nodeName(value) : null;
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { ControlState, Participant } from '../../lib/domain/workshop';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import { toWorkshop, type WorkshopRow } from './workshop-row';
@@ -24,12 +24,14 @@ export interface PostgresOptions {
 }
 
 /** BIGINT as a JavaScript number: our BIGINTs are millisecond times and sequence numbers. */
-const TYPES = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === pg.types.builtins.INT8
-      ? (v: string) => Number(v)
-      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-};
+function bigintAsNumber(types: typeof pg.types) {
+  return {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid === types.builtins.INT8
+        ? (v: string) => Number(v)
+        : types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+  };
+}
 
 const MIGRATION_LOCK = 0x5aa99aa7; // pg_advisory_lock key: one migrating node at a time
 /** How long a claim waits for the old owner's writes in flight (well inside a lease). */
@@ -73,10 +75,12 @@ export class PostgresStorage implements Storage {
     if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
       throw new Error(`Not a plain schema name: ${schema}`);
     }
-    const pool = new pg.Pool({
+    // Loaded here, not at start: a server on SQLite never needs it.
+    const { default: pgModule } = await import('pg');
+    const pool = new pgModule.Pool({
       connectionString: url,
       max: options.poolSize ?? 10,
-      types: TYPES,
+      types: bigintAsNumber(pgModule.types),
       // Every connection of the pool works in the schema, and ends transactions left open.
       options: [
         `-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`,
