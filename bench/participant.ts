@@ -5,6 +5,7 @@ import { LANES } from '../lib/board/lanes';
 import { EMOTIONS, type Emotion } from '../lib/domain/emotions';
 import type { WorkshopState } from '../lib/domain/workshop';
 import { PROTOCOL_VERSION, SOCKET_IO_PATH, YJS_PATH_PREFIX } from '../lib/protocol/events';
+import { applyPatch, type WorkshopPatch } from '../lib/protocol/state-patch';
 import type { Latency } from './latency';
 import type { ActionKind, LoadSpec, MemberSpec } from './load-spec';
 import { RawYjsClient } from './raw-yjs-client';
@@ -13,7 +14,9 @@ import { nowMs } from './stats';
 const EMOTION_NAMES = Object.keys(EMOTIONS) as Emotion[];
 
 /** A command in flight on Socket.io, waiting for the state that carries it. */
-type Pending = { kind: 'rating'; at: number } | { kind: 'ready'; at: number; want: boolean };
+/** A command in flight. A re-rating changes nothing others see: no patch carries it. */
+type Pending =
+  { kind: 'rating'; at: number; first: boolean } | { kind: 'ready'; at: number; want: boolean };
 
 function pick<T>(items: readonly T[]): T {
   return items[Math.floor(Math.random() * items.length)]!;
@@ -91,10 +94,15 @@ export class Participant {
     });
     this.socket = socket;
     socket.onAny(() => this.socketEvents++);
-    socket.on('workshop:state', (state: WorkshopState) => this.onState(state));
+    // The whole state once, on connect; then every change as a patch, in the same order
+    // on every socket of the room (which is what numbers the broadcasts).
+    socket.on('workshop:state', (state: WorkshopState) => (this.state = state));
+    socket.on('workshop:patch', (patch: WorkshopPatch) => this.onPatch(patch));
     socket.on('ratings:mine', () => {
       // Sent right after the broadcast of the rater's own change, on the same socket.
-      if (this.pending?.kind === 'rating') this.carried(this.pending.at);
+      if (this.pending?.kind !== 'rating') return;
+      if (this.pending.first) this.carried(this.pending.at);
+      else this.pending = null;
     });
     socket.on('disconnect', (reason) => {
       this.broken = true;
@@ -107,11 +115,13 @@ export class Participant {
     });
   }
 
-  private onState(state: WorkshopState): void {
+  private onPatch(patch: WorkshopPatch): void {
+    if (!this.state) return countError(this.errors, 'a patch before the state');
+    const state = applyPatch(this.state, patch);
     this.state = state;
     if (nowMs() >= this.measureStart) this.arrivals.push(nowMs());
     const p = this.pending;
-    if (p?.kind === 'ready') {
+    if (p?.kind === 'ready' && patch.control) {
       const done = state.control.readiness.doneIds.includes(this.member.participantId ?? '');
       if (done === p.want) this.carried(p.at);
     }
@@ -167,12 +177,14 @@ export class Participant {
       this.pending = { kind, at, want };
       sent = socket.timeout(10_000).emitWithAck('ready:set', { ready: want });
     } else {
-      // Each step in turn, then again from the start (a re-rating is broadcast as well).
+      // Each step in turn, then again from the start (a re-rating is not broadcast: the
+      // number who rated the step stays the same).
+      const first = this.rated < this.spec.stepIds.length;
       const stepId = this.spec.stepIds[this.rated++ % this.spec.stepIds.length]!;
       const emotion = pick(EMOTION_NAMES);
       const sign = Math.sign(EMOTIONS[emotion]);
       const valence = sign === 0 ? 0 : sign * (1 + Math.floor(Math.random() * 2));
-      this.pending = { kind, at };
+      this.pending = { kind, at, first };
       sent = socket.timeout(10_000).emitWithAck('rating:put', {
         stepId,
         valence,

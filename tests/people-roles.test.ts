@@ -120,6 +120,7 @@ describe('people events from anyone but a facilitator', () => {
     for (const m of crew.everyone) {
       for (const event of [
         'workshop:state',
+        'workshop:patch',
         'session:you',
         'facilitator:assignments',
         'session:removed',
@@ -190,7 +191,7 @@ describe('people events with bad payloads', () => {
         error: { code: ErrorCode.INVALID_PAYLOAD },
       });
     }
-    expect(heardSince(crew.fac.client, 'workshop:state', mark)).toEqual([]);
+    expect(heardSince(crew.fac.client, 'workshop:patch', mark)).toEqual([]);
     expect(participantIn(crew.fac.client.state, participantId)?.role).toBe('customer');
   });
 

@@ -10,6 +10,7 @@ import {
   NOTE_TEXT_MAX_CHARS,
   notesMap,
   readGroups,
+  readIdeaIds,
   readNotes,
   renameGroup,
   ungroup,
@@ -58,6 +59,32 @@ describe('the board document', () => {
     bad.set('lane', 'not-a-lane');
     notesMap(doc).set('bad', bad);
     expect(readNotes(doc).map((n) => n.id)).toEqual(['good']);
+  });
+
+  it('lists the ideas in the order readNotes gives, skipping other lanes and malformed ideas', () => {
+    const doc = new Y.Doc();
+    const idea = (id: string, createdAt: number) =>
+      addNote(doc, {
+        id,
+        stepId: 's1',
+        lane: 'ideas',
+        text: id,
+        authorId: 'p1',
+        authorRole: 'staff',
+        authorName: '',
+        createdAt,
+      });
+    idea('i3', 3);
+    note(doc, 'pain', 'a pain', 2);
+    idea('i1b', 1);
+    idea('i1a', 1);
+    const noText = new Y.Map<unknown>();
+    noText.set('lane', 'ideas');
+    noText.set('stepId', 's1');
+    notesMap(doc).set('no-text', noText);
+    const fromNotes = readNotes(doc).flatMap((n) => (n.lane === 'ideas' ? [n.id] : []));
+    expect(readIdeaIds(doc)).toEqual(['i1a', 'i1b', 'i3']);
+    expect(readIdeaIds(doc)).toEqual(fromNotes);
   });
 
   it('edits text as the smallest change, so concurrent typing in one note merges', () => {

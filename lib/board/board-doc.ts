@@ -50,12 +50,21 @@ export function isLane(value: unknown): value is Lane {
   return typeof value === 'string' && (LANES as readonly string[]).includes(value);
 }
 
+/** Whether a note's entry has what every note needs (a buggy or hostile client may omit it). */
+function wellFormed(map: Y.Map<unknown>): boolean {
+  return (
+    map.get('text') instanceof Y.Text &&
+    isLane(map.get('lane')) &&
+    typeof map.get('stepId') === 'string'
+  );
+}
+
 /** A note as plain data; null for a malformed entry (from a buggy or hostile client). */
 export function readNote(id: string, map: Y.Map<unknown>): NoteView | null {
-  const text = map.get('text');
-  const lane = map.get('lane');
-  const stepId = map.get('stepId');
-  if (!(text instanceof Y.Text) || !isLane(lane) || typeof stepId !== 'string') return null;
+  if (!wellFormed(map)) return null;
+  const text = map.get('text') as Y.Text;
+  const lane = map.get('lane') as Lane;
+  const stepId = map.get('stepId') as string;
   return {
     id,
     stepId,
@@ -77,6 +86,21 @@ export function readNotes(doc: Y.Doc): NoteView[] {
     if (note) out.push(note);
   });
   return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+/**
+ * The ideas' ids in `readNotes`' order (creation order), without reading the notes'
+ * texts: the server asks for them on every command, on boards of hundreds of notes.
+ */
+export function readIdeaIds(doc: Y.Doc): string[] {
+  const ideas: { id: string; createdAt: number }[] = [];
+  notesMap(doc).forEach((map, id) => {
+    if (map.get('lane') === 'ideas' && wellFormed(map)) {
+      ideas.push({ id, createdAt: Number(map.get('createdAt') ?? 0) });
+    }
+  });
+  ideas.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return ideas.map((i) => i.id);
 }
 
 export function readGroups(doc: Y.Doc): GroupView[] {

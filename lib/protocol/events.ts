@@ -4,6 +4,7 @@ import type { MyRating, RevealedRating } from '../domain/ratings';
 import type { MyVotes, VoteResults } from '../domain/votes';
 import type { Assignment, WorkshopState, You } from '../domain/workshop';
 import type { ErrorCode } from './codes';
+import type { WorkshopPatch } from './state-patch';
 import {
   ActionDeletePayload,
   ActionPutPayload,
@@ -33,7 +34,7 @@ import {
 } from './schemas';
 
 /** Bumped on every incompatible change; the server refuses other versions. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Socket.io path, and the Yjs endpoint's prefix (`/rt/yjs/:workshopId`). */
 export const SOCKET_IO_PATH = '/rt/io';
@@ -106,8 +107,10 @@ export type ClientToServerEvents = {
 export interface ServerToClientEvents {
   /** Who this connection is; sent once on every (re)connect, before the first state. */
   'session:you': (you: You) => void;
-  /** The whole shared workshop state; sent on connect and after every change. */
+  /** The whole shared workshop state; sent on every (re)connect. */
   'workshop:state': (state: WorkshopState) => void;
+  /** After every change: the sections of the state that changed (`applyPatch`). */
+  'workshop:patch': (patch: WorkshopPatch) => void;
   /** Facilitators only: every participant's dealt persona and card, by participant id. */
   'facilitator:assignments': (assignments: Record<string, Assignment>) => void;
   /** This person's own ratings, all of them; sent on connect and after each of theirs. */

@@ -6,6 +6,7 @@ import type { MyRating, RevealedRating } from '../domain/ratings';
 import type { MyVotes, VoteResults } from '../domain/votes';
 import type { Assignment, WorkshopState, You } from '../domain/workshop';
 import { ErrorCode } from '../protocol/codes';
+import { applyPatch } from '../protocol/state-patch';
 import {
   type Ack,
   type ClientEventName,
@@ -120,6 +121,11 @@ export const useSession = create<SessionStore>((set, get) => ({
       )
         return;
       set({ state, status: 'synced' });
+    });
+    // Patches follow the whole state on the same connection, in order.
+    socket.on('workshop:patch', (patch) => {
+      const current = get().state;
+      if (current) set({ state: applyPatch(current, patch) });
     });
     socket.on('disconnect', (reason) => {
       // The server ends the session only when the facilitator removed this person.

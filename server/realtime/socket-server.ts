@@ -22,6 +22,7 @@ import {
   SOCKET_IO_PATH,
 } from '../../lib/protocol/events';
 import { HandshakeAuth } from '../../lib/protocol/schemas';
+import { StatePatcher } from '../../lib/protocol/state-patch';
 import type { TokenSigner } from '../auth';
 import { NotOwnerError } from '../cluster/not-owner';
 import type { Outcome, WorkshopActor, WorkshopChange } from '../workshops/actor';
@@ -272,11 +273,12 @@ export function createSocketServer(
   });
 
   // Listeners are per workshop, so each actor is subscribed once, not once per socket.
-  const broadcasting = new WeakSet<WorkshopActor>();
+  const patchers = new WeakMap<WorkshopActor, StatePatcher>();
   function broadcast(actor: WorkshopActor, change: WorkshopChange): void {
     const { state, changedPeople, rightsChanged } = change;
     const id = actor.id;
-    io.to(rooms.workshop(id)).emit('workshop:state', state);
+    const patch = patchers.get(actor)?.next(state);
+    if (patch) io.to(rooms.workshop(id)).emit('workshop:patch', patch);
     // Ratings leave the server only as the rater's own, or once their step is revealed.
     if (change.ratedBy) {
       io.to(rooms.person(id, change.ratedBy)).emit('ratings:mine', actor.myRatings(change.ratedBy));
@@ -323,8 +325,10 @@ export function createSocketServer(
       refusals: new RateBucket(limits.socketRefusals, now),
       flooded: false,
     };
-    if (!broadcasting.has(actor)) {
-      broadcasting.add(actor);
+    if (!patchers.has(actor)) {
+      const patcher = new StatePatcher();
+      patcher.next(actor.state());
+      patchers.set(actor, patcher);
       actor.subscribe((change) => broadcast(actor, change));
     }
     void socket.join(rooms.workshop(actor.id));
@@ -368,6 +372,7 @@ export function createSocketServer(
     if (!you) return socket.disconnect(true);
     void socket.join(rooms.person(actor.id, participantId));
     socket.emit('session:you', you);
+    socket.emit('workshop:state', actor.state());
     socket.emit('ratings:mine', actor.myRatings(participantId));
     if (you.role === 'facilitator') {
       void socket.join(rooms.facilitators(actor.id));

@@ -6,6 +6,7 @@ import { addNote, readNotes } from '../../lib/board/board-doc';
 import { newDocId, readPath } from '../../lib/board/path-doc';
 import type { Locale } from '../../lib/domain/roles';
 import type { WorkshopState } from '../../lib/domain/workshop';
+import { applyPatch, type WorkshopPatch } from '../../lib/protocol/state-patch';
 import type { Ack, ClientEventName, ClientPayload } from '../../lib/protocol/events';
 import { PROTOCOL_VERSION, SOCKET_IO_PATH, YJS_PATH_PREFIX } from '../../lib/protocol/events';
 import {
@@ -42,6 +43,7 @@ export class SimulatedParticipant {
   private closed = false;
   /** Anonymous workshops keep names off the board. */
   private anonymous = false;
+  private state: WorkshopState | null = null;
 
   constructor(
     baseUrl: string,
@@ -57,6 +59,9 @@ export class SimulatedParticipant {
       forceNew: true,
     });
     this.socket.on('workshop:state', (state: WorkshopState) => this.heard(state));
+    this.socket.on('workshop:patch', (patch: WorkshopPatch) => {
+      if (this.state) this.heard(applyPatch(this.state, patch));
+    });
     this.socket.on('session:removed', () => this.close());
     this.provider = new WebsocketProvider(
       baseUrl.replace(/^http/, 'ws') + YJS_PATH_PREFIX,
@@ -80,6 +85,7 @@ export class SimulatedParticipant {
   }
 
   private heard(state: WorkshopState): void {
+    this.state = state;
     const c = state.control;
     this.anonymous = c.anonymous;
     const situation = [

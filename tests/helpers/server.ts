@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { PROTOCOL_VERSION, SOCKET_IO_PATH, YJS_PATH_PREFIX } from '../../lib/protocol/events';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../lib/protocol/events';
 import type { WorkshopState, You } from '../../lib/domain/workshop';
+import { applyPatch } from '../../lib/protocol/state-patch';
 import { type AppServer, type AppServerOptions, startAppServer } from '../../server/app-server';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -117,6 +118,10 @@ export class TestClient {
       });
     }
     this.socket.on('workshop:state', (s) => this.states.push(s));
+    this.socket.on('workshop:patch', (patch) => {
+      const current = this.states.at(-1);
+      if (current) this.states.push(applyPatch(current, patch));
+    });
     this.socket.on('session:you', (y) => (this.you = y));
     this.socket.onAny((event: string, ...args: unknown[]) => this.heard.push({ event, args }));
   }
