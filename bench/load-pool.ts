@@ -41,7 +41,14 @@ export class LoadPool {
         : spec.rooms.filter((_, r) => r % n === i);
     const workers = Array.from({ length: n }, () =>
       fork(WORKER, [], {
-        execArgv: ['--import', 'tsx'],
+        // BENCH_LOAD_CPU_PROF=<dir>: profile the load processes too (`node --cpu-prof`).
+        execArgv: [
+          '--import',
+          'tsx',
+          ...(process.env.BENCH_LOAD_CPU_PROF
+            ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_LOAD_CPU_PROF}`]
+            : []),
+        ],
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       }),
     );

@@ -101,6 +101,8 @@ async function spawnServer(
       child.kill('SIGTERM');
       await exited;
       clearTimeout(force);
+      // BENCH_SERVER_LOG=<file>: what the server printed, appended once it has stopped.
+      if (process.env.BENCH_SERVER_LOG) fs.appendFileSync(process.env.BENCH_SERVER_LOG, output);
     },
   };
 }
@@ -118,8 +120,10 @@ export async function startOurServer(
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
     : [];
+  // BENCH_NODE_FLAGS="--trace-gc …": more node flags for the server, e.g. to trace it.
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
   const handle = await spawnServer(
-    [...profile, 'server/start.mjs'],
+    [...profile, ...flags, 'server/start.mjs'],
     {
       NODE_ENV: 'production',
       PORT: '0',

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import type net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as encoding from 'lib0/encoding';
@@ -18,6 +19,7 @@ import { NotOwnerError } from '../cluster/not-owner';
 import type { Storage } from '../storage/storage';
 import type { DocFacts, WorkshopActor } from '../workshops/actor';
 import type { WorkshopRegistry } from '../workshops/registry';
+import { Heartbeat } from './heartbeat';
 import { type Connection, DEFAULT_DOC_LIMITS, type DocLimits, SharedDoc } from './yjs-doc';
 import type { Writer } from './yjs-guard';
 
@@ -55,8 +57,7 @@ export class YjsEndpoint {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: YJS_MESSAGE_MAX_BYTES });
   private readonly docs = new Map<string, SharedDoc>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
-  private readonly alive = new WeakSet<WebSocket>();
-  private readonly keepalive: NodeJS.Timeout;
+  private readonly heartbeat: Heartbeat;
   private readonly idleUnloadMs: number;
   private readonly limits: DocLimits;
   private readonly rateLimits: ConnectionLimits;
@@ -76,8 +77,11 @@ export class YjsEndpoint {
     for (const [key, value] of Object.entries(limits) as Array<[keyof DocLimits, number]>) {
       if (value !== undefined) this.limits[key] = value;
     }
-    this.keepalive = setInterval(() => this.beat(), keepaliveMs ?? YJS_KEEPALIVE_MS);
-    this.keepalive.unref();
+    this.heartbeat = new Heartbeat(
+      () => this.wss.clients,
+      keepaliveMs ?? YJS_KEEPALIVE_MS,
+      KEEPALIVE,
+    );
   }
 
   /** Documents in memory now (for tests and metrics). */
@@ -95,6 +99,7 @@ export class YjsEndpoint {
           // A refused client gets an accepted socket closed with a 44xx code: an HTTP
           // error status would make y-websocket retry forever.
           if (typeof result === 'number') return ws.close(result, 'refused');
+          this.heartbeat.add(ws, socket as net.Socket);
           this.accept(ws, workshopId, result);
         });
       },
@@ -142,7 +147,6 @@ export class YjsEndpoint {
     });
     const conn: Connection = { ws, participantId, writer, clientIds: new Set() };
     shared.conns.set(ws, conn);
-    this.alive.add(ws);
     const early: Uint8Array[] = [];
     let ready = false;
     const messages = new RateBucket(this.rateLimits.yjsMessages, Date.now());
@@ -174,7 +178,6 @@ export class YjsEndpoint {
       if (ready) handle(bytes);
       else early.push(bytes);
     });
-    ws.on('pong', () => this.alive.add(ws));
     ws.on('error', () => ws.terminate());
     ws.on('close', () => {
       shared.remove(conn);
@@ -299,23 +302,10 @@ export class YjsEndpoint {
     this.drop(shared);
   }
 
-  /** Pings every socket (a dead TCP peer is terminated) and keeps quiet clients alive. */
-  private beat(): void {
-    for (const ws of this.wss.clients) {
-      if (!this.alive.has(ws)) {
-        ws.terminate();
-        continue;
-      }
-      this.alive.delete(ws);
-      ws.ping();
-      if (ws.readyState === ws.OPEN) ws.send(KEEPALIVE);
-    }
-  }
-
   /** Shutdown: close every socket with SERVER_SHUTDOWN, then store and compact every doc. */
   async close(): Promise<void> {
     this.closing = true;
-    clearInterval(this.keepalive);
+    this.heartbeat.stop();
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     for (const ws of this.wss.clients) ws.close(CloseCode.SERVER_SHUTDOWN, 'server shutdown');
     await Promise.all([...this.docs.values()].map((d) => d.flush(true)));
