@@ -72,8 +72,8 @@ export class SqliteStorage implements Storage {
   private queue: Array<{ run: () => void; done: (err?: unknown) => void }> = [];
   /** The write-ahead log, synced after each commit (absent for an in-memory database). */
   private walFd: number | null = null;
-  /** A commit's sync is in flight: the next commit waits for it, so writes resolve in order. */
-  private syncing = false;
+  /** Settles once every commit so far is synced and its writes told: the next ones chain on. */
+  private settled: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
 
   private write(run: () => void): Promise<void> {
@@ -84,7 +84,7 @@ export class SqliteStorage implements Storage {
   }
 
   private schedule(): void {
-    if (this.timer || this.syncing || this.queue.length === 0) return;
+    if (this.timer || this.queue.length === 0) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.commit();
@@ -119,23 +119,28 @@ export class SqliteStorage implements Storage {
         })();
       }
     } catch (err) {
-      for (const entry of batch) entry.done(err ?? new Error('write failed'));
+      // Told in order too: after the batches before it.
+      this.settled = this.settled.then(() => {
+        for (const entry of batch) entry.done(err ?? new Error('write failed'));
+      });
       return;
     }
     const settle = (syncError?: unknown) => {
       for (const entry of batch) entry.done(syncError ?? failed.get(entry));
     };
     if (this.walFd === null) return settle();
-    // On disk before anyone is told: fsync in libuv's thread pool, not on the event loop
-    // (it was ~10 % of the server's time under load). Writes queued meanwhile wait, then
-    // share the next commit. A failed sync fails the batch: its rows are in the database
-    // but may not survive a crash, so nobody is told they are stored.
-    this.syncing = true;
-    fs.fsync(this.walFd, (err) => {
-      this.syncing = false;
-      settle(err ? new Error(`sync failed: ${err.message}`) : undefined);
-      this.schedule();
-    });
+    // On disk before anyone is told: fdatasync (as SQLite itself syncs) in libuv's thread
+    // pool, not on the event loop (it was ~10 % of the server's time under load). The next
+    // commit need not wait for this sync (one slow sync, 10–60 ms on a busy VM, would hold
+    // up every write behind it twice), but its writes are told only after these, in order.
+    // A failed sync fails the batch: its rows are in the database but may not survive a
+    // crash, so nobody is told they are stored.
+    const synced = new Promise<Error | undefined>((resolve) =>
+      fs.fdatasync(this.walFd!, (err) =>
+        resolve(err ? new Error(`sync failed: ${err.message}`) : undefined),
+      ),
+    );
+    this.settled = Promise.all([this.settled, synced]).then(([, err]) => settle(err));
   }
 
   /** Prepared statements by their SQL: preparing one is parsing and planning it again. */
@@ -422,11 +427,8 @@ export class SqliteStorage implements Storage {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     // What is queued is committed and synced before the database closes.
-    while (this.syncing || this.queue.length > 0) {
-      if (!this.syncing && this.db.open) this.commit();
-      else await new Promise((r) => setTimeout(r, 1));
-      if (!this.db.open) break;
-    }
+    if (this.db.open) this.commit();
+    await this.settled;
     if (this.db.open) this.db.close();
     if (this.walFd !== null) fs.closeSync(this.walFd);
     this.walFd = null;

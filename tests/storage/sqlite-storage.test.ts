@@ -50,11 +50,11 @@ describe('SqliteStorage', () => {
     const file = tempFile();
     const s = storageAt(file);
     await s.createWorkshop(workshopRecord({ id: 'w1' }));
-    const real = fs.fsync;
+    const real = fs.fdatasync;
     const synced: number[] = [];
     let calls = 0;
     // The real sync, its answer held back a little: time for a write to queue behind it.
-    const spy = vi.spyOn(fs, 'fsync').mockImplementation(((
+    const spy = vi.spyOn(fs, 'fdatasync').mockImplementation(((
       fd: number,
       done: (err: NodeJS.ErrnoException | null) => void,
     ) => {
@@ -63,7 +63,7 @@ describe('SqliteStorage', () => {
         synced.push(fs.fstatSync(fd).ino);
         setTimeout(() => done(err), 20);
       });
-    }) as unknown as typeof fs.fsync);
+    }) as unknown as typeof fs.fdatasync);
     try {
       const order: string[] = [];
       const first = s.appendDocUpdate('w1', new Uint8Array([1])).then(() => order.push('first'));
@@ -79,15 +79,50 @@ describe('SqliteStorage', () => {
     }
   });
 
+  it('commits the next batch during a slow sync, and tells its writes only after', async () => {
+    const file = tempFile();
+    const s = storageAt(file);
+    await s.createWorkshop(workshopRecord({ id: 'w1' }));
+    const real = fs.fdatasync;
+    const held: Array<() => void> = [];
+    const spy = vi.spyOn(fs, 'fdatasync').mockImplementation(((
+      fd: number,
+      done: (err: NodeJS.ErrnoException | null) => void,
+    ) => {
+      real(fd, (err) => held.push(() => done(err)));
+    }) as unknown as typeof fs.fdatasync);
+    try {
+      const order: string[] = [];
+      const first = s.appendDocUpdate('w1', new Uint8Array([1])).then(() => order.push('first'));
+      await vi.waitFor(() => expect(held).toHaveLength(1));
+      const second = s.appendDocUpdate('w1', new Uint8Array([2])).then(() => order.push('second'));
+      await vi.waitFor(() => expect(held).toHaveLength(2));
+      // Both committed (another connection sees both rows), nobody told yet.
+      const reader = new Database(file, { readonly: true });
+      const rows = reader.prepare('SELECT COUNT(*) AS n FROM doc_updates').get() as { n: number };
+      reader.close();
+      expect(rows.n).toBe(2);
+      expect(order).toEqual([]);
+      held[1]!(); // the second sync ends first
+      await new Promise((r) => setTimeout(r, 20));
+      expect(order).toEqual([]);
+      held[0]!();
+      await Promise.all([first, second]);
+      expect(order).toEqual(['first', 'second']);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('fails the writes of a batch whose sync fails, and goes on with the next', async () => {
     const s = storageAt(tempFile());
     await s.createWorkshop(workshopRecord({ id: 'w1' }));
-    const spy = vi.spyOn(fs, 'fsync').mockImplementationOnce(((
+    const spy = vi.spyOn(fs, 'fdatasync').mockImplementationOnce(((
       _fd: number,
       done: (err: NodeJS.ErrnoException | null) => void,
     ) => {
       setImmediate(() => done(Object.assign(new Error('EIO'), { code: 'EIO' })));
-    }) as unknown as typeof fs.fsync);
+    }) as unknown as typeof fs.fdatasync);
     try {
       await expect(s.appendDocUpdate('w1', new Uint8Array([1]))).rejects.toThrow(/sync failed/);
       await expect(s.appendDocUpdate('w1', new Uint8Array([2]))).resolves.toBeUndefined();
