@@ -37,9 +37,9 @@ export const ACTOR_IDLE_UNLOAD_MS = 60_000;
 export const YJS_KEEPALIVE_MS = 10_000;
 
 /**
- * Writes to SQLite gather this long (or while the previous commit is being synced) and are
- * then committed in one transaction: one fsync for all of them. Each write still resolves
- * only once its commit is on disk.
+ * Writes to SQLite gather this long and are then committed in one transaction, synced
+ * with one fdatasync for all of them. Each write still resolves only once its commit is
+ * on disk.
  */
 export const SQLITE_COMMIT_WINDOW_MS = 5;
 

@@ -111,17 +111,9 @@ export const useSession = create<SessionStore>((set, get) => ({
       set({ revealed });
     });
     socket.on('session:removed', () => set({ removed: true }));
-    socket.on('workshop:state', (state) => {
-      // Presence changes do not bump the revision, so equal revisions are still applied.
-      const current = get().state;
-      if (
-        current &&
-        current.info.id === state.info.id &&
-        state.control.revision < current.control.revision
-      )
-        return;
-      set({ state, status: 'synced' });
-    });
+    // Each connection starts from the server's whole state (the server is the authority,
+    // also if it went back, as after a restore); its patches follow, in order.
+    socket.on('workshop:state', (state) => set({ state, status: 'synced' }));
     // Patches follow the whole state on the same connection, in order.
     socket.on('workshop:patch', (patch) => {
       const current = get().state;

@@ -47,19 +47,18 @@ export class SqliteStorage implements Storage {
   constructor(file: string, options: SqliteOptions = {}) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
+    const wal = this.db.pragma('journal_mode = WAL', { simple: true }) === 'wal';
+    this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     this.commitWindowMs = options.commitWindowMs ?? SQLITE_COMMIT_WINDOW_MS;
     migrate(this.db);
+    if (file !== ':memory:' && wal) this.walFd = openWal(file);
     // Commits do not wait for the disk inside SQLite (NORMAL: the database stays consistent
     // whatever happens); `commit` syncs the write-ahead log itself, off the event loop, and
-    // only then resolves the writes. An in-memory database has no disk to wait for.
-    if (file !== ':memory:') {
-      this.db.pragma('synchronous = NORMAL');
-      const { O_RDONLY, O_CREAT } = fs.constants;
-      this.walFd = fs.openSync(`${file}-wal`, O_RDONLY | O_CREAT);
-    }
+    // only then resolves the writes. Without a log file to sync (an in-memory database, a
+    // file system without WAL), SQLite keeps syncing inside its commits (FULL).
+    if (this.walFd !== null) this.db.pragma('synchronous = NORMAL');
   }
 
   /**
@@ -74,9 +73,17 @@ export class SqliteStorage implements Storage {
   private walFd: number | null = null;
   /** Settles once every commit so far is synced and its writes told: the next ones chain on. */
   private settled: Promise<void> = Promise.resolve();
+  /**
+   * Set once a sync has failed. What was committed since may be lost whatever later syncs
+   * say (Linux reports a failed writeback once and may drop the pages), so every later
+   * write fails and `ping` says so (`/readyz`): the process needs a restart, as Postgres
+   * does after a failed fsync.
+   */
+  private syncFailure: Error | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   private write(run: () => void): Promise<void> {
+    if (this.syncFailure) return Promise.reject(this.syncFailure);
     return new Promise((resolve, reject) => {
       this.queue.push({ run, done: (err) => (err === undefined ? resolve() : reject(err)) });
       this.schedule();
@@ -125,16 +132,17 @@ export class SqliteStorage implements Storage {
       });
       return;
     }
-    const settle = (syncError?: unknown) => {
-      for (const entry of batch) entry.done(syncError ?? failed.get(entry));
+    const settle = (syncError?: Error) => {
+      if (syncError) this.syncFailure ??= syncError;
+      for (const entry of batch) entry.done(this.syncFailure ?? failed.get(entry));
     };
     if (this.walFd === null) return settle();
     // On disk before anyone is told: fdatasync (as SQLite itself syncs) in libuv's thread
     // pool, not on the event loop (it was ~10 % of the server's time under load). The next
     // commit need not wait for this sync (one slow sync, 10–60 ms on a busy VM, would hold
     // up every write behind it twice), but its writes are told only after these, in order.
-    // A failed sync fails the batch: its rows are in the database but may not survive a
-    // crash, so nobody is told they are stored.
+    // A failed sync fails the batch and every later write (`syncFailure`): its rows are in
+    // the database but may not survive a crash, so nobody is told they are stored.
     const synced = new Promise<Error | undefined>((resolve) =>
       fs.fdatasync(this.walFd!, (err) =>
         resolve(err ? new Error(`sync failed: ${err.message}`) : undefined),
@@ -420,17 +428,47 @@ export class SqliteStorage implements Storage {
   }
 
   async ping(): Promise<void> {
+    if (this.syncFailure) throw this.syncFailure;
     this.sql('SELECT 1').get();
   }
 
   async close(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    // What is queued is committed and synced before the database closes.
-    if (this.db.open) this.commit();
-    await this.settled;
+    // What is queued is committed and synced before the database closes, also what is
+    // queued while waiting for that.
+    while (this.db.open) {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+      this.commit();
+      const settled = this.settled;
+      await settled;
+      if (this.queue.length === 0 && this.settled === settled) break;
+    }
+    for (const entry of this.queue.splice(0)) entry.done(new Error('storage closed'));
     if (this.db.open) this.db.close();
     if (this.walFd !== null) fs.closeSync(this.walFd);
     this.walFd = null;
   }
+}
+
+/**
+ * Opens the database's write-ahead log (as SQLite names it: beside the file the path
+ * resolves to) for syncing, and syncs its directory once, so a log created since the
+ * last start survives a power cut (SQLite's own first sync of a new log does the same).
+ * Null if there is no log file to sync.
+ */
+function openWal(file: string): number | null {
+  const real = fs.realpathSync(file);
+  let fd: number;
+  try {
+    fd = fs.openSync(`${real}-wal`, 'r');
+  } catch {
+    return null;
+  }
+  const dir = fs.openSync(path.dirname(real), 'r');
+  try {
+    fs.fsyncSync(dir);
+  } finally {
+    fs.closeSync(dir);
+  }
+  return fd;
 }

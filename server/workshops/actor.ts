@@ -505,9 +505,14 @@ export class WorkshopActor {
   }
 
   /** Stops the expiry timer; the actor is being dropped from memory. */
+  /**
+   * Unloaded or evicted: it tells nobody anything more. Its last connections, closing now,
+   * must not broadcast its state into the rooms of a newer actor of the same workshop.
+   */
   dispose(): void {
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
     this.expiryTimer = null;
+    this.listeners.clear();
   }
 
   private current(): Participant[] {
