@@ -32,6 +32,8 @@ export class Ownership implements Fencing {
   private readonly held = new Map<string, { fence: number; since: number }>();
   /** The last fence this node held per workshop: writes after a release still carry it. */
   private readonly lastFence = new Map<string, number>();
+  /** Shutting down: hand-overs are not honoured (`quiesce`). */
+  private quiet = false;
   private readonly evictListeners: Array<(workshopId: string) => void> = [];
   private readonly subscriber: Redis;
   private readonly channel: string;
@@ -187,8 +189,6 @@ export class Ownership implements Fencing {
   quiesce(): void {
     this.quiet = true;
   }
-
-  private quiet = false;
 
   private onHandoff(workshopId: string): void {
     if (this.quiet) return;

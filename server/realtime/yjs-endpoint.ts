@@ -201,30 +201,22 @@ export class YjsEndpoint {
 
   /**
    * Step count and dealable ids, read from the document (loaded for the purpose if need
-   * be). Each is read when first asked for: most commands need one or none, and reading
-   * every fact of a big board on every command was ~6 % of the server's time under load.
+   * be). The ideas are read only when first asked for: few commands need them, and
+   * reading every note of a big board on every command was ~6 % of the server's time
+   * under load.
    */
   async facts(workshopId: string): Promise<DocFacts> {
     const shared = this.docFor(workshopId);
     try {
       await shared.ready;
       const { doc } = shared;
-      const stepIds = once(() => readPath(doc).map((s) => s.id));
-      const personaIds = once(() => readPersonas(doc).map((p) => p.id));
-      const cardIds = once(() => readSituations(doc).map((c) => c.id));
-      const ideaIds = once(() => readIdeaIds(doc));
+      let ideaIds: string[] | undefined;
       return {
-        get stepIds() {
-          return stepIds();
-        },
-        get personaIds() {
-          return personaIds();
-        },
-        get cardIds() {
-          return cardIds();
-        },
+        stepIds: readPath(doc).map((s) => s.id),
+        personaIds: readPersonas(doc).map((p) => p.id),
+        cardIds: readSituations(doc).map((c) => c.id),
         get ideaIds() {
-          return ideaIds();
+          return (ideaIds ??= readIdeaIds(doc));
         },
       };
     } finally {
@@ -312,10 +304,4 @@ export class YjsEndpoint {
     for (const d of [...this.docs.values()]) this.drop(d);
     this.wss.close();
   }
-}
-
-/** `read`, run at the first call only. */
-function once<T>(read: () => T): () => T {
-  let value: { v: T } | undefined;
-  return () => (value ??= { v: read() }).v;
 }

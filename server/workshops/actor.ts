@@ -504,9 +504,9 @@ export class WorkshopActor {
     await this.queue.catch(() => undefined);
   }
 
-  /** Stops the expiry timer; the actor is being dropped from memory. */
   /**
-   * Unloaded or evicted: it tells nobody anything more. Its last connections, closing now,
+   * Dropped from memory (unloaded or evicted): its expiry timer stops and it tells nobody
+   * anything more. Its last connections, closing now,
    * must not broadcast its state into the rooms of a newer actor of the same workshop.
    */
   dispose(): void {

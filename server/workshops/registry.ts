@@ -27,6 +27,8 @@ export class WorkshopRegistry {
   private readonly evictListeners: Array<(workshopId: string) => void> = [];
   /** The loaded actor per workshop: a closing connection may hold an evicted one. */
   private readonly current = new Map<string, WorkshopActor>();
+  /** Unloads giving their lease back, by workshop. */
+  private readonly unloading = new Map<string, Promise<void>>();
 
   constructor(
     private readonly storage: Storage,
@@ -70,9 +72,6 @@ export class WorkshopRegistry {
     if (actor) this.current.set(id, actor);
     return actor;
   }
-
-  /** Unloads giving their lease back, by workshop. */
-  private readonly unloading = new Map<string, Promise<void>>();
 
   /**
    * For reading another node's workshop without taking it over (comparing the runs of a

@@ -25,11 +25,23 @@ function tempFile(): string {
   );
 }
 
+type SyncDone = (err: NodeJS.ErrnoException | null) => void;
+
+/** Puts `sync` in the place of fs.fdatasync (given the real one); restored after each test. */
+function replaceSync(sync: (fd: number, done: SyncDone, real: typeof fs.fdatasync) => void) {
+  const real = fs.fdatasync;
+  return vi
+    .spyOn(fs, 'fdatasync')
+    .mockImplementation(((fd: number, done: SyncDone) =>
+      sync(fd, done, real)) as unknown as typeof fs.fdatasync);
+}
+
 describeStorageContract('SQLite', async () => new SqliteStorage(tempFile()));
 
 describe('SqliteStorage', () => {
   const open: SqliteStorage[] = [];
   afterEach(async () => {
+    vi.restoreAllMocks();
     for (const s of open.splice(0)) await s.close();
   });
   function storageAt(file: string): SqliteStorage {
@@ -50,88 +62,63 @@ describe('SqliteStorage', () => {
     const file = tempFile();
     const s = storageAt(file);
     await s.createWorkshop(workshopRecord({ id: 'w1' }));
-    const real = fs.fdatasync;
     const synced: number[] = [];
     let calls = 0;
     // The real sync, its answer held back a little: time for a write to queue behind it.
-    const spy = vi.spyOn(fs, 'fdatasync').mockImplementation(((
-      fd: number,
-      done: (err: NodeJS.ErrnoException | null) => void,
-    ) => {
+    replaceSync((fd, done, real) => {
       calls++;
       real(fd, (err) => {
         synced.push(fs.fstatSync(fd).ino);
         setTimeout(() => done(err), 20);
       });
-    }) as unknown as typeof fs.fdatasync);
-    try {
-      const order: string[] = [];
-      const first = s.appendDocUpdate('w1', new Uint8Array([1])).then(() => order.push('first'));
-      await vi.waitFor(() => expect(calls).toBe(1));
-      // Queued while the first batch syncs: committed after it, with a sync of its own.
-      const second = s.appendDocUpdate('w1', new Uint8Array([2])).then(() => order.push('second'));
-      await Promise.all([first, second]);
-      expect(order).toEqual(['first', 'second']);
-      const wal = fs.statSync(`${file}-wal`).ino;
-      expect(synced).toEqual([wal, wal]);
-    } finally {
-      spy.mockRestore();
-    }
+    });
+    const order: string[] = [];
+    const first = s.appendDocUpdate('w1', new Uint8Array([1])).then(() => order.push('first'));
+    await vi.waitFor(() => expect(calls).toBe(1));
+    // Queued while the first batch syncs: committed after it, with a sync of its own.
+    const second = s.appendDocUpdate('w1', new Uint8Array([2])).then(() => order.push('second'));
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first', 'second']);
+    const wal = fs.statSync(`${file}-wal`).ino;
+    expect(synced).toEqual([wal, wal]);
   });
 
   it('commits the next batch during a slow sync, and tells its writes only after', async () => {
     const file = tempFile();
     const s = storageAt(file);
     await s.createWorkshop(workshopRecord({ id: 'w1' }));
-    const real = fs.fdatasync;
     const held: Array<() => void> = [];
-    const spy = vi.spyOn(fs, 'fdatasync').mockImplementation(((
-      fd: number,
-      done: (err: NodeJS.ErrnoException | null) => void,
-    ) => {
-      real(fd, (err) => held.push(() => done(err)));
-    }) as unknown as typeof fs.fdatasync);
-    try {
-      const order: string[] = [];
-      const first = s.appendDocUpdate('w1', new Uint8Array([1])).then(() => order.push('first'));
-      await vi.waitFor(() => expect(held).toHaveLength(1));
-      const second = s.appendDocUpdate('w1', new Uint8Array([2])).then(() => order.push('second'));
-      await vi.waitFor(() => expect(held).toHaveLength(2));
-      // Both committed (another connection sees both rows), nobody told yet.
-      const reader = new Database(file, { readonly: true });
-      const rows = reader.prepare('SELECT COUNT(*) AS n FROM doc_updates').get() as { n: number };
-      reader.close();
-      expect(rows.n).toBe(2);
-      expect(order).toEqual([]);
-      held[1]!(); // the second sync ends first
-      await new Promise((r) => setTimeout(r, 20));
-      expect(order).toEqual([]);
-      held[0]!();
-      await Promise.all([first, second]);
-      expect(order).toEqual(['first', 'second']);
-    } finally {
-      spy.mockRestore();
-    }
+    replaceSync((fd, done, real) => real(fd, (err) => held.push(() => done(err))));
+    const order: string[] = [];
+    const first = s.appendDocUpdate('w1', new Uint8Array([1])).then(() => order.push('first'));
+    await vi.waitFor(() => expect(held).toHaveLength(1));
+    const second = s.appendDocUpdate('w1', new Uint8Array([2])).then(() => order.push('second'));
+    await vi.waitFor(() => expect(held).toHaveLength(2));
+    // Both committed (another connection sees both rows), nobody told yet.
+    const reader = new Database(file, { readonly: true });
+    const rows = reader.prepare('SELECT COUNT(*) AS n FROM doc_updates').get() as { n: number };
+    reader.close();
+    expect(rows.n).toBe(2);
+    expect(order).toEqual([]);
+    held[1]!(); // the second sync ends first
+    await new Promise((r) => setTimeout(r, 20));
+    expect(order).toEqual([]);
+    held[0]!();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first', 'second']);
   });
 
   it('fails the batch whose sync fails and every write after it, and stops being ready', async () => {
     const s = storageAt(tempFile());
     await s.createWorkshop(workshopRecord({ id: 'w1' }));
-    const spy = vi.spyOn(fs, 'fdatasync').mockImplementationOnce(((
-      _fd: number,
-      done: (err: NodeJS.ErrnoException | null) => void,
-    ) => {
-      setImmediate(() => done(Object.assign(new Error('EIO'), { code: 'EIO' })));
-    }) as unknown as typeof fs.fdatasync);
-    try {
-      await expect(s.appendDocUpdate('w1', new Uint8Array([1]))).rejects.toThrow(/sync failed/);
-      // What is committed after a failed sync may be lost whatever later syncs say.
-      await expect(s.appendDocUpdate('w1', new Uint8Array([2]))).rejects.toThrow(/sync failed/);
-      await expect(s.ping()).rejects.toThrow(/sync failed/);
-      expect(spy).toHaveBeenCalledTimes(1);
-    } finally {
-      spy.mockRestore();
-    }
+    const spy = replaceSync((_fd, done) =>
+      setImmediate(() => done(Object.assign(new Error('EIO'), { code: 'EIO' }))),
+    );
+    await expect(s.appendDocUpdate('w1', new Uint8Array([1]))).rejects.toThrow(/sync failed/);
+    // What is committed after a failed sync may be lost whatever later syncs say.
+    await expect(s.appendDocUpdate('w1', new Uint8Array([2]))).rejects.toThrow(/sync failed/);
+    await expect(s.ping()).rejects.toThrow(/sync failed/);
+    expect(spy).toHaveBeenCalledTimes(1);
   });
 
   it('creates the directory of its file, and lives in DATA_DIR as saappaat.sqlite', () => {
