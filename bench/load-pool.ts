@@ -45,6 +45,7 @@ export class LoadPool {
         execArgv: [
           '--import',
           'tsx',
+          ...(process.env.BENCH_LOAD_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
           ...(process.env.BENCH_LOAD_CPU_PROF
             ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_LOAD_CPU_PROF}`]
             : []),

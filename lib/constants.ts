@@ -37,13 +37,6 @@ export const ACTOR_IDLE_UNLOAD_MS = 60_000;
 export const YJS_KEEPALIVE_MS = 10_000;
 
 /**
- * Writes to SQLite gather this long and are then committed in one transaction, synced
- * with one fdatasync for all of them. Each write still resolves only once its commit is
- * on disk.
- */
-export const SQLITE_COMMIT_WINDOW_MS = 5;
-
-/**
  * Presence renewals (a client re-sends its unchanged presence every 15 s; the others
  * drop a state not renewed for 30 s) are relayed in one message per connection this
  * often, not one message per renewal to everyone. Renewal at 15–18 s plus this stays

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ControlState, Participant } from '../../lib/domain/workshop';
-import { SQLITE_COMMIT_WINDOW_MS } from '../../lib/constants';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import { toWorkshop, type WorkshopRow } from './workshop-row';
 import type {
@@ -32,8 +31,6 @@ export interface SqliteOptions {
    * the whole process stalls for up to this long per write. Default 5000 ms; tests shorten it.
    */
   busyTimeoutMs?: number;
-  /** How long writes gather before they are committed together (default SQLITE_COMMIT_WINDOW_MS). */
-  commitWindowMs?: number;
 }
 
 /**
@@ -42,7 +39,6 @@ export interface SqliteOptions {
  */
 export class SqliteStorage implements Storage {
   readonly db: Database.Database;
-  private readonly commitWindowMs: number;
 
   constructor(file: string, options: SqliteOptions = {}) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -51,7 +47,6 @@ export class SqliteStorage implements Storage {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
-    this.commitWindowMs = options.commitWindowMs ?? SQLITE_COMMIT_WINDOW_MS;
     migrate(this.db);
     if (file !== ':memory:' && wal) this.walFd = openWal(file);
     // Commits do not wait for the disk inside SQLite (NORMAL: the database stays consistent
@@ -62,15 +57,19 @@ export class SqliteStorage implements Storage {
   }
 
   /**
-   * Writes waiting for the next group commit. A write is queued, and all writes queued within
-   * `commitWindowMs` of the first are committed together in one transaction: one fsync for
-   * all of them instead of one each. Under load this is what keeps the process from
-   * spending its time blocked in fsync (measured with bench/: ~0.5 ms per commit here).
-   * Every write's promise still resolves only after its commit is on disk.
+   * Writes waiting for the next group commit. Writes queued in one turn of the event loop
+   * are committed together at its end, in one transaction, and synced with one
+   * `fdatasync`; while that sync runs, new writes queue, and are committed and synced
+   * together as soon as it ends. So nothing waits for a timer, and under load each sync
+   * covers more writes instead of syncs piling up. Every write's promise still resolves
+   * only after its commit is on disk.
    */
   private queue: Array<{ run: () => void; done: (err?: unknown) => void }> = [];
   /** The write-ahead log, synced after each commit (absent for an in-memory database). */
   private walFd: number | null = null;
+  /** Whether a commit is due at the end of this turn, and whether a sync of the log runs. */
+  private commitDue = false;
+  private syncing = false;
   /** Settles once every commit so far is synced and its writes told: the next ones chain on. */
   private settled: Promise<void> = Promise.resolve();
   /**
@@ -80,7 +79,6 @@ export class SqliteStorage implements Storage {
    * does after a failed fsync.
    */
   private syncFailure: Error | null = null;
-  private timer: NodeJS.Timeout | null = null;
 
   private write(run: () => void): Promise<void> {
     if (this.syncFailure) return Promise.reject(this.syncFailure);
@@ -91,11 +89,13 @@ export class SqliteStorage implements Storage {
   }
 
   private schedule(): void {
-    if (this.timer || this.queue.length === 0) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.commit();
-    }, this.commitWindowMs);
+    if (this.commitDue || this.syncing || this.queue.length === 0) return;
+    this.commitDue = true;
+    setImmediate(() => {
+      this.commitDue = false;
+      // close() may have committed the queue meanwhile, or started a sync.
+      if (!this.syncing) this.commit();
+    });
   }
 
   /**
@@ -138,15 +138,17 @@ export class SqliteStorage implements Storage {
     };
     if (this.walFd === null) return settle();
     // On disk before anyone is told: fdatasync (as SQLite itself syncs) in libuv's thread
-    // pool, not on the event loop (it was ~10 % of the server's time under load). The next
-    // commit need not wait for this sync (one slow sync, 10–60 ms on a busy VM, would hold
-    // up every write behind it twice), but its writes are told only after these, in order.
+    // pool, not on the event loop (it was ~10 % of the server's time under load). Writes
+    // queued meanwhile are committed when it ends (`schedule`), and told after these.
     // A failed sync fails the batch and every later write (`syncFailure`): its rows are in
     // the database but may not survive a crash, so nobody is told they are stored.
+    this.syncing = true;
     const synced = new Promise<Error | undefined>((resolve) =>
-      fs.fdatasync(this.walFd!, (err) =>
-        resolve(err ? new Error(`sync failed: ${err.message}`) : undefined),
-      ),
+      fs.fdatasync(this.walFd!, (err) => {
+        this.syncing = false;
+        resolve(err ? new Error(`sync failed: ${err.message}`) : undefined);
+        this.schedule();
+      }),
     );
     this.settled = Promise.all([this.settled, synced]).then(([, err]) => settle(err));
   }
@@ -436,9 +438,7 @@ export class SqliteStorage implements Storage {
     // What is queued is committed and synced before the database closes, also what is
     // queued while waiting for that.
     while (this.db.open) {
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = null;
-      this.commit();
+      if (!this.syncing) this.commit();
       const settled = this.settled;
       await settled;
       if (this.queue.length === 0 && this.settled === settled) break;

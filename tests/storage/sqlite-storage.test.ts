@@ -83,29 +83,42 @@ describe('SqliteStorage', () => {
     expect(synced).toEqual([wal, wal]);
   });
 
-  it('commits the next batch during a slow sync, and tells its writes only after', async () => {
+  it('commits what arrives during a slow sync, syncs it all at once after, and tells in order', async () => {
     const file = tempFile();
     const s = storageAt(file);
     await s.createWorkshop(workshopRecord({ id: 'w1' }));
     const held: Array<() => void> = [];
-    replaceSync((fd, done, real) => real(fd, (err) => held.push(() => done(err))));
+    const spy = replaceSync((fd, done, real) => real(fd, (err) => held.push(() => done(err))));
     const order: string[] = [];
-    const first = s.appendDocUpdate('w1', new Uint8Array([1])).then(() => order.push('first'));
+    const append = (n: number) =>
+      s.appendDocUpdate('w1', new Uint8Array([n])).then(() => order.push(`update ${n}`));
+    const first = append(1);
     await vi.waitFor(() => expect(held).toHaveLength(1));
-    const second = s.appendDocUpdate('w1', new Uint8Array([2])).then(() => order.push('second'));
-    await vi.waitFor(() => expect(held).toHaveLength(2));
-    // Both committed (another connection sees both rows), nobody told yet.
-    const reader = new Database(file, { readonly: true });
-    const rows = reader.prepare('SELECT COUNT(*) AS n FROM doc_updates').get() as { n: number };
-    reader.close();
-    expect(rows.n).toBe(2);
-    expect(order).toEqual([]);
-    held[1]!(); // the second sync ends first
+    // Two more, in turns of their own, while the first batch's sync is held.
+    const second = append(2);
+    await new Promise((r) => setImmediate(r));
+    const third = append(3);
     await new Promise((r) => setTimeout(r, 20));
+    // Not committed yet: they wait for the running sync, and no second sync is started.
+    const count = () => {
+      const reader = new Database(file, { readonly: true });
+      const { n } = reader.prepare('SELECT COUNT(*) AS n FROM doc_updates').get() as { n: number };
+      reader.close();
+      return n;
+    };
+    expect(count()).toBe(1);
+    expect(spy).toHaveBeenCalledTimes(1);
     expect(order).toEqual([]);
     held[0]!();
-    await Promise.all([first, second]);
-    expect(order).toEqual(['first', 'second']);
+    await first;
+    // Committed together as soon as it ended, and synced once for both.
+    await vi.waitFor(() => expect(held).toHaveLength(2));
+    expect(count()).toBe(3);
+    expect(order).toEqual(['update 1']);
+    held[1]!();
+    await Promise.all([second, third]);
+    expect(order).toEqual(['update 1', 'update 2', 'update 3']);
+    expect(spy).toHaveBeenCalledTimes(2);
   });
 
   it('fails the batch whose sync fails and every write after it, and stops being ready', async () => {
