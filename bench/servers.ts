@@ -10,6 +10,23 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
 export const DIST_DIR = process.env.NEXT_DIST_DIR || '.next';
 const START_TIMEOUT_MS = 60_000;
 
+/**
+ * The node flags `npm start` gives the server (package.json's start script), read from
+ * there so the harness runs the server exactly as it is started. `--v8-pool-size=0`
+ * sizes V8's helper threads (GC marking, compiling) to the cores less one instead of 4:
+ * on two cores, four helpers marking at once took both cores from the event loop (see
+ * docs/performance.md). The reference server and the load processes get the same, so
+ * they are measured as alike as they can be.
+ */
+export const NODE_START_FLAGS: string[] = (() => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const flags = /\bnode\s+(.*?)\s*server\/start\.mjs/.exec(pkg.scripts.start);
+  if (!flags) throw new Error("package.json's start script no longer runs server/start.mjs");
+  return flags[1]!.split(/\s+/).filter(Boolean);
+})();
+
 export interface ServerHandle {
   url: string;
   pid: number;
@@ -108,9 +125,9 @@ async function spawnServer(
 }
 
 /**
- * Our server exactly as `npm start` runs it (server/start.mjs: the server bundle under
- * plain node, NODE_ENV=production, Next's production build), on a free port and the
- * given data directory.
+ * Our server exactly as `npm start` runs it (server/start.mjs with its node flags: the
+ * server bundle under plain node, NODE_ENV=production, Next's production build), on a
+ * free port and the given data directory.
  */
 export async function startOurServer(
   dataDir: string,
@@ -123,7 +140,7 @@ export async function startOurServer(
   // BENCH_NODE_FLAGS="--trace-gc …": more node flags for the server, e.g. to trace it.
   const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
   const handle = await spawnServer(
-    [...profile, ...flags, 'server/start.mjs'],
+    [...NODE_START_FLAGS, ...profile, ...flags, 'server/start.mjs'],
     {
       NODE_ENV: 'production',
       PORT: '0',
@@ -144,7 +161,7 @@ export async function startReferenceServer(): Promise<ServerHandle> {
   const port = await freePort();
   const script = path.join(ROOT, 'node_modules', '@y', 'websocket-server', 'src', 'server.js');
   const handle = await spawnServer(
-    [script],
+    [...NODE_START_FLAGS, script],
     { HOST: '127.0.0.1', PORT: String(port) },
     /running at/,
     '',
