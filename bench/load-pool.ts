@@ -2,7 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import type { FromWorker, LoadSpec, ToWorker, WorkerResult } from './load-spec';
 import { Histogram } from './stats';
-import { NODE_START_FLAGS } from './servers';
+import { NODE_START_FLAGS, flagsFrom } from '../tests/helpers/start-flags';
 
 const WORKER = path.join(import.meta.dirname, 'load-worker.ts');
 
@@ -47,7 +47,7 @@ export class LoadPool {
           '--import',
           'tsx',
           ...NODE_START_FLAGS,
-          ...(process.env.BENCH_LOAD_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+          ...flagsFrom('BENCH_LOAD_NODE_FLAGS'),
           ...(process.env.BENCH_LOAD_CPU_PROF
             ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_LOAD_CPU_PROF}`]
             : []),

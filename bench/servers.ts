@@ -3,29 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../tests/helpers/nginx';
+import { NODE_START_FLAGS, flagsFrom } from '../tests/helpers/start-flags';
 import { nowMs } from './stats';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 /** The build the server runs: `.next` unless NEXT_DIST_DIR names another (see next.config.mjs). */
 export const DIST_DIR = process.env.NEXT_DIST_DIR || '.next';
 const START_TIMEOUT_MS = 60_000;
-
-/**
- * The node flags `npm start` gives the server (package.json's start script), read from
- * there so the harness runs the server exactly as it is started. `--v8-pool-size=0`
- * sizes V8's helper threads (GC marking, compiling) to the cores less one instead of 4:
- * on two cores, four helpers marking at once took both cores from the event loop (see
- * docs/performance.md). The reference server and the load processes get the same, so
- * they are measured as alike as they can be.
- */
-export const NODE_START_FLAGS: string[] = (() => {
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-    scripts: { start: string };
-  };
-  const flags = /\bnode\s+(.*?)\s*server\/start\.mjs/.exec(pkg.scripts.start);
-  if (!flags) throw new Error("package.json's start script no longer runs server/start.mjs");
-  return flags[1]!.split(/\s+/).filter(Boolean);
-})();
 
 export interface ServerHandle {
   url: string;
@@ -138,7 +122,7 @@ export async function startOurServer(
     ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
     : [];
   // BENCH_NODE_FLAGS="--trace-gc …": more node flags for the server, e.g. to trace it.
-  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const flags = flagsFrom('BENCH_NODE_FLAGS');
   const handle = await spawnServer(
     [...NODE_START_FLAGS, ...profile, ...flags, 'server/start.mjs'],
     {
@@ -160,6 +144,7 @@ export async function startOurServer(
 export async function startReferenceServer(): Promise<ServerHandle> {
   const port = await freePort();
   const script = path.join(ROOT, 'node_modules', '@y', 'websocket-server', 'src', 'server.js');
+  // The same node flags as ours (the load processes get them too): measured alike.
   const handle = await spawnServer(
     [...NODE_START_FLAGS, script],
     { HOST: '127.0.0.1', PORT: String(port) },

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { NODE_START_FLAGS } from '../../tests/helpers/start-flags';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -13,14 +14,14 @@ export interface RunningApp {
 }
 
 /**
- * Starts the real server as `npm start` does (server/start.mjs: the server bundle, in
- * production mode) as its own process on a free port with a fresh DATA_DIR. It bundles
- * and builds first when either is missing.
+ * Starts the real server as `npm start` does (server/start.mjs with its node flags: the
+ * server bundle, in production mode) as its own process on a free port with a fresh
+ * DATA_DIR. It bundles and builds first when either is missing.
  */
 export async function startApp(
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'saappaat-e2e-')),
 ): Promise<RunningApp> {
-  const child = spawn(process.execPath, ['server/start.mjs'], {
+  const child = spawn(process.execPath, [...NODE_START_FLAGS, 'server/start.mjs'], {
     cwd: ROOT,
     env: {
       ...process.env,
