@@ -10,6 +10,7 @@ import type { Ownership } from './cluster/ownership';
 import { createHttpApi } from './http-api';
 import { applySecurityHeaders } from './security-headers';
 import { SimulatedRooms } from './simulation/simulated-rooms';
+import { startWhenIdle } from './start-when-idle';
 import { coalesceWrites } from './realtime/coalesce-writes';
 import { createSocketServer, evictWorkshop, type SocketPing } from './realtime/socket-server';
 import type { DocLimits } from './realtime/yjs-doc';
@@ -21,6 +22,10 @@ import type { DocFacts } from './workshops/actor';
 import { WorkshopRegistry } from './workshops/registry';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
+/** Next prepares once the event loop was less than half busy for this long… */
+const PAGES_IDLE_WINDOW_MS = 100;
+/** …or this long after the start at the latest (a page request starts it at once). */
+const PAGES_MAX_WAIT_MS = 5_000;
 
 export interface AppServerOptions {
   /** Port to listen on; 0 picks a free one. Default 3000. */
@@ -136,22 +141,29 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   // Next attaches its own upgrade listener to whatever server it is given and ends any
   // websocket it does not own, so it gets a stand-in that sees only /_next/ upgrades.
   const nextUpgrades = new EventEmitter();
-  // Next prepares while the server already listens: after a restart the realtime clients
-  // (Socket.io, Yjs) are served at once, and a page request waits for the pages.
-  const pages: Promise<NextHandler | null> =
+  // The server listens before Next is prepared, and Next prepares once the event loop has
+  // a moment to spare: after a restart the realtime clients (Socket.io, Yjs) reconnect
+  // at once and are served first. The first page request starts it at once.
+  const pages =
     (options.withNext ?? true)
-      ? preparePages(options, nextUpgrades as unknown as http.Server)
-      : Promise.resolve(null);
+      ? startWhenIdle(() => preparePages(options, nextUpgrades as unknown as http.Server), {
+          windowMs: PAGES_IDLE_WINDOW_MS,
+          busyBelow: 0.5,
+          maxWaitMs: PAGES_MAX_WAIT_MS,
+        })
+      : null;
+  const nextHandler = (): Promise<NextHandler | null> =>
+    pages ? pages.now().catch(() => null) : Promise.resolve(null);
   // Observed here so that a failed start is reported through `pagesReady`, not unhandled.
-  const pagesReady = pages.then(() => undefined);
+  const pagesReady = pages ? pages.result.then(() => undefined) : Promise.resolve();
   pagesReady.catch(() => undefined);
 
   const server = http.createServer((req, res) => {
     applySecurityHeaders(req, res, options.dev ?? false);
     void api(req, res).then(async (handled) => {
       if (handled) return;
-      const nextHandler = await pages.catch(() => null);
-      if (nextHandler) return nextHandler(req, res);
+      const handler = await nextHandler();
+      if (handler) return handler(req, res);
       res.writeHead(options.withNext === false ? 404 : 503).end();
     });
   });
@@ -182,8 +194,9 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
       coalesceWrites(socket);
     }
     if (url.startsWith(`${YJS_PATH_PREFIX}/`)) endpoint.handleUpgrade(req, socket, head);
-    else if (url.startsWith('/_next/')) nextUpgrades.emit('upgrade', req, socket, head);
-    else if (!url.startsWith(`${SOCKET_IO_PATH}/`)) socket.destroy();
+    else if (url.startsWith('/_next/')) {
+      void nextHandler().then(() => nextUpgrades.emit('upgrade', req, socket, head));
+    } else if (!url.startsWith(`${SOCKET_IO_PATH}/`)) socket.destroy();
     // Socket.io's own upgrade listener takes /rt/io/.
   });
 
@@ -217,7 +230,9 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
       closing ??= (async () => {
         options.ownership?.quiesce();
         simulated.close();
-        await pagesReady.catch(() => undefined);
+        // Pages not yet being prepared are not started for nothing.
+        pages?.cancel();
+        if (pages?.started) await pagesReady.catch(() => undefined);
         server.close();
         // Closing the engine drops every client with "transport close"; they reconnect.
         io.engine.close();

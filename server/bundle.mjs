@@ -38,16 +38,23 @@ export function bundleIsStale() {
 }
 
 /**
- * Bundles afresh. The files are written under temporary names and then renamed, so that
+ * Bundles afresh (into `outdir`: another folder for tests). The files are written under temporary names and then renamed, so that
  * servers started at the same moment (the browser tests start several) never load a
  * half-written bundle.
  */
-export async function bundleServer() {
+export async function bundleServer(outdir = path.dirname(BUNDLE)) {
+  const entry = path.join(outdir, path.basename(BUNDLE));
   const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: ['server/main.ts'],
-    outfile: BUNDLE,
+    entryPoints: { server: 'server/main.ts' },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    // What the server imports lazily (`await import(…)`: the PDF export and pdfkit with
+    // its fonts) goes into chunks of its own and is loaded on first use. In one file,
+    // the packages such a module imports would become static imports, loaded at start.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -58,13 +65,22 @@ export async function bundleServer() {
     logLevel: 'warning',
     write: false,
   });
-  fs.mkdirSync(path.dirname(BUNDLE), { recursive: true });
-  // The map first: the bundle names it, and its appearance is what marks the build done.
-  const files = [...result.outputFiles].sort((a) => (a.path.endsWith('.map') ? -1 : 1));
+  // Chunks and maps first: the entry names them, and its appearance marks the build done.
+  const files = [...result.outputFiles].sort(
+    (a, b) => Number(a.path === entry) - Number(b.path === entry),
+  );
   for (const file of files) {
+    fs.mkdirSync(path.dirname(file.path), { recursive: true });
     const temporary = `${file.path}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, file.contents);
     fs.renameSync(temporary, file.path);
+  }
+  // Chunks of earlier builds (their names carry a hash of their content) are not needed.
+  const chunks = path.join(outdir, 'chunks');
+  const current = new Set(files.map((f) => f.path));
+  for (const name of fs.existsSync(chunks) ? fs.readdirSync(chunks) : []) {
+    const file = path.join(chunks, name);
+    if (!current.has(file) && !name.endsWith('.tmp')) fs.rmSync(file, { force: true });
   }
 }
 

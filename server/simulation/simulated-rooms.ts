@@ -2,7 +2,7 @@ import { SIMULATED_MAX } from '../../lib/constants';
 import { seededRandom, simulatedCast } from '../../lib/simulation/simulated-choices';
 import type { TokenSigner } from '../auth';
 import type { WorkshopActor } from '../workshops/actor';
-import { type Seat, SimulatedParticipant } from './simulated-participant';
+import type { Seat, SimulatedParticipant } from './simulated-participant';
 
 /**
  * The simulated participants of practice workshops in this process, by workshop. They
@@ -44,7 +44,10 @@ export class SimulatedRooms {
         token: tokens.sign({ w: info.id, p: participant.id }),
       });
     }
-    const room = seats.map(
+    // Loaded on first use: its clients (socket.io-client, y-websocket) would otherwise
+    // add to every server start, and few workshops are practice runs.
+    const { SimulatedParticipant } = await import('./simulated-participant');
+    const room: SimulatedParticipant[] = seats.map(
       (seat) =>
         new SimulatedParticipant(this.baseUrl as string, info.id, seat, info.locale, random),
     );
