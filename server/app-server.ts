@@ -22,7 +22,8 @@ import type { DocFacts } from './workshops/actor';
 import { WorkshopRegistry } from './workshops/registry';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
-/** Next prepares once the event loop was less than half busy for this long… */
+/** Next prepares once the event loop was busy less than this share of a window… */
+const PAGES_BUSY_BELOW = 0.5;
 const PAGES_IDLE_WINDOW_MS = 100;
 /** …or this long after the start at the latest (a page request starts it at once). */
 const PAGES_MAX_WAIT_MS = 5_000;
@@ -148,7 +149,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     (options.withNext ?? true)
       ? startWhenIdle(() => preparePages(options, nextUpgrades as unknown as http.Server), {
           windowMs: PAGES_IDLE_WINDOW_MS,
-          busyBelow: 0.5,
+          busyBelow: PAGES_BUSY_BELOW,
           maxWaitMs: PAGES_MAX_WAIT_MS,
         })
       : null;

@@ -38,9 +38,9 @@ export function bundleIsStale() {
 }
 
 /**
- * Bundles afresh (into `outdir`: another folder for tests). The files are written under temporary names and then renamed, so that
- * servers started at the same moment (the browser tests start several) never load a
- * half-written bundle.
+ * Bundles afresh (into `outdir`: another folder for tests). The files are written under
+ * temporary names and then renamed, so that servers started at the same moment (the
+ * browser tests start several) never load a half-written bundle.
  */
 export async function bundleServer(outdir = path.dirname(BUNDLE)) {
   const entry = path.join(outdir, path.basename(BUNDLE));

@@ -47,7 +47,7 @@ export class SimulatedRooms {
     // Loaded on first use: its clients (socket.io-client, y-websocket) would otherwise
     // add to every server start, and few workshops are practice runs.
     const { SimulatedParticipant } = await import('./simulated-participant');
-    const room: SimulatedParticipant[] = seats.map(
+    const room = seats.map(
       (seat) =>
         new SimulatedParticipant(this.baseUrl as string, info.id, seat, info.locale, random),
     );
