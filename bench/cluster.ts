@@ -60,7 +60,8 @@ export async function startCluster(
       );
     }
     nginx = await Nginx.start(nodes.map((n) => Number(new URL(n.url).port)));
-    return { target: { url: nginx.url, pids: nodes.map((n) => n.pid) }, nodes, stop };
+    const target = { url: nginx.url, nodes: nodes.map((n) => ({ url: n.url, pid: n.pid })) };
+    return { target, nodes, stop };
   } catch (err) {
     await stop().catch(() => undefined);
     throw err;

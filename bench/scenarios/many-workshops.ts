@@ -20,14 +20,31 @@ export interface ManyResult {
 
 /** Where the clients connect, and the server processes behind it (one, or the nodes). */
 export interface Target {
+  /** Where the clients connect (nginx in front of several nodes). */
   url: string;
-  pids: number[];
+  /** Each server process: its own address, and its pid for the /proc readings. */
+  nodes: { url: string; pid: number }[];
 }
 
 export const oneServer = (server: ServerHandle): Target => ({
   url: server.url,
-  pids: [server.pid],
+  nodes: [{ url: server.url, pid: server.pid }],
 });
+
+/**
+ * Asks each node for a page once. A node prepares Next's pages on the first page request
+ * or when its event loop is idle (server/start-when-idle.ts): a memory reading taken right
+ * after the workshops were created could come before that (~75 MB, seen in a quick run)
+ * and count the pages against the participants. One small page each, so that little
+ * rendering garbage lands in the reading.
+ */
+async function pagesPrepared(target: Target): Promise<void> {
+  for (const node of target.nodes) {
+    const res = await fetch(`${node.url}/`);
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`GET ${node.url}/: ${res.status}`);
+  }
+}
 
 /**
  * Scenario 1: many workshops at once, everyone acting every few seconds. Latency is from
@@ -41,8 +58,11 @@ export async function manyWorkshops(p: Params, server: Target, label = S): Promi
   const people = workshops * perWorkshop;
   console.log(`[${S[0]}] creating ${workshops} workshops × ${perWorkshop} participants…`);
   const rooms = await createWorkshops(server.url, workshops, perWorkshop);
-  // Memory before anyone connects: the difference is what the connected people cost.
-  const before = sampleProcesses(server.pids);
+  await pagesPrepared(server);
+  // Memory before anyone connects, the pages ready: the difference is what the connected
+  // people cost.
+  const pids = server.nodes.map((n) => n.pid);
+  const before = sampleProcesses(pids);
   console.log(
     `[${S[0]}] connecting ${people} × (Socket.io + Yjs) from ${p.loadProcesses} load processes…`,
   );
@@ -65,14 +85,14 @@ export async function manyWorkshops(p: Params, server: Target, label = S): Promi
     pool.act();
     await sleep(warmupS * 1000);
     await pool.measure();
-    const start = sampleProcesses(server.pids);
+    const start = sampleProcesses(pids);
     console.log(`[${S[0]}] measuring for ${measureS} s…`);
     await sleep(measureS * 1000);
-    const end = sampleProcesses(server.pids);
+    const end = sampleProcesses(pids);
     const load = await pool.stop();
     // Memory with everyone still connected once the load has drained (pool.stop waits
     // 2 s): what connections and workshops hold, not the write backlog of a busy moment.
-    const settled = sampleProcesses(server.pids);
+    const settled = sampleProcesses(pids);
     const boards = new Map<string, string>();
     await inBatches(rooms, 10, async (room) => {
       boards.set(room.room, await readBoard(server.url, room));
