@@ -14,6 +14,7 @@ import { manyWorkshops, oneServer } from './scenarios/many-workshops';
 import { startCluster } from './cluster';
 import { pageWeight } from './scenarios/page-weight';
 import { restart } from './scenarios/restart';
+import { oneAttacker, S7 } from './scenarios/one-attacker';
 import {
   ensureBuild,
   freshDataDir,
@@ -71,6 +72,15 @@ async function main(): Promise<void> {
     running.add(again.server);
     figures.push(...again.figures);
     await stopped(again.server);
+  }
+
+  // 7: scenario 1 again on a fresh server, with one participant attacking it beside.
+  if (want('7')) {
+    server = await started(startOurServer(freshDataDir()));
+    const attacked = await manyWorkshops(params, oneServer(server), S7, oneAttacker(server.url));
+    await stopped(server);
+    figures.push(...attacked.figures, ...besideUnloaded(many.figures, attacked.figures));
+    note('7', attacked.errors);
   }
   if (only && !only.some((s) => ['2', '3', '6'].includes(s))) return finish(figures, errors);
 
@@ -138,6 +148,27 @@ async function main(): Promise<void> {
   figures.push(...weight);
 
   await finish(figures, errors);
+}
+
+/** Scenario 7's targets: the others' p99 within 2×, the server's RSS within 1.5×. */
+function besideUnloaded(unloaded: Figure[], attacked: Figure[]): Figure[] {
+  const find = (list: Figure[], name: string) => list.find((f) => f.name === name);
+  const p99 = (list: Figure[]) => find(list, 'action → other clients, all kinds')?.p99 ?? NaN;
+  const rss = (list: Figure[]) => find(list, 'server RSS, all connected')?.value ?? NaN;
+  return [
+    valueFigure(
+      S7,
+      'p99 of the other workshops ÷ scenario 1',
+      'ratio',
+      p99(attacked) / p99(unloaded),
+      {
+        max: 2,
+      },
+    ),
+    valueFigure(S7, 'server RSS ÷ scenario 1', 'ratio', rss(attacked) / rss(unloaded), {
+      max: 1.5,
+    }),
+  ];
 }
 
 async function finish(figures: Figure[], errors: Record<string, number>): Promise<void> {

@@ -26,6 +26,16 @@ export interface Target {
   nodes: { url: string; pid: number }[];
 }
 
+/**
+ * Something that runs beside the load and is measured with it (scenario 7's attacker):
+ * started once the load acts, stopped after the last memory reading.
+ */
+export interface Disturbance {
+  start(): Promise<void>;
+  /** Stops it; its own figures. */
+  stop(): Promise<Figure[]>;
+}
+
 export const oneServer = (server: ServerHandle): Target => ({
   url: server.url,
   nodes: [{ url: server.url, pid: server.pid }],
@@ -51,7 +61,12 @@ async function pagesPrepared(target: Target): Promise<void> {
  * one client's action to its arrival at each other client of the workshop. Scenario 6
  * runs the same through nginx over two nodes (`label`), without the targets of 1.
  */
-export async function manyWorkshops(p: Params, server: Target, label = S): Promise<ManyResult> {
+export async function manyWorkshops(
+  p: Params,
+  server: Target,
+  label = S,
+  beside?: Disturbance,
+): Promise<ManyResult> {
   const S = label;
   const targets = label.startsWith('1 ');
   const { workshops, perWorkshop, warmupS, measureS, mix } = p.many;
@@ -81,8 +96,10 @@ export async function manyWorkshops(p: Params, server: Target, label = S): Promi
     p.loadProcesses,
     240_000,
   );
+  let besideFigures: Figure[] | null = null;
   try {
     pool.act();
+    await beside?.start();
     await sleep(warmupS * 1000);
     await pool.measure();
     const start = sampleProcesses(pids);
@@ -93,9 +110,19 @@ export async function manyWorkshops(p: Params, server: Target, label = S): Promi
     // Memory with everyone still connected once the load has drained (pool.stop waits
     // 2 s): what connections and workshops hold, not the write backlog of a busy moment.
     const settled = sampleProcesses(pids);
+    if (beside) besideFigures = await beside.stop();
     const boards = new Map<string, string>();
+    const errors = { ...load.errors };
     await inBatches(rooms, 10, async (room) => {
-      boards.set(room.room, await readBoard(server.url, room));
+      // Beside an attacker, a board that no longer syncs is a finding, not a broken harness.
+      const board = beside
+        ? await readBoard(server.url, room).catch(() => {
+            errors['a board did not sync after the load'] =
+              (errors['a board did not sync after the load'] ?? 0) + 1;
+            return null;
+          })
+        : await readBoard(server.url, room);
+      if (board !== null) boards.set(room.room, board);
     });
 
     const all = new Histogram();
@@ -133,9 +160,12 @@ export async function manyWorkshops(p: Params, server: Target, label = S): Promi
       ),
       valueFigure(S, 'arrivals lost', 'count', load.lost),
       ...loadFigures(S, load),
+      ...(besideFigures ?? []),
     ];
-    return { figures, rooms, boards, errors: load.errors };
+    return { figures, rooms, boards, errors };
   } finally {
+    // A failed run must not leave the attacker's process behind.
+    if (beside && besideFigures === null) await beside.stop().catch(() => []);
     await pool.close();
   }
 }
