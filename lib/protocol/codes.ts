@@ -38,6 +38,17 @@ export const ErrorCode = {
   NOT_OWNER: 'NOT_OWNER',
   /** Unexpected server failure. */
   INTERNAL: 'INTERNAL',
+  /** The request target is not a URL, or its path has bad percent-encoding (HTTP 400). */
+  INVALID_URL: 'INVALID_URL',
+  /** The request is not well-formed HTTP (a garbage request line or header; HTTP 400). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** A request body that is not `application/json` (HTTP 415): no form can post to the API. */
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  /**
+   * Without PUBLIC_URL, links are made from the request's host, and this host is not in
+   * ALLOWED_HOSTS (HTTP 400): a forged Host header cannot put its name into a link.
+   */
+  HOST_NOT_ALLOWED: 'HOST_NOT_ALLOWED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ERROR_CODES = Object.values(ErrorCode);
