@@ -1,13 +1,19 @@
-import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Duplex } from 'node:stream';
+import { ErrorCode } from '../lib/protocol/codes';
 import { SOCKET_IO_PATH, YJS_PATH_PREFIX } from '../lib/protocol/events';
 import { type ConnectionLimits, connectionLimits } from '../lib/domain/rate-bucket';
 import { loadSecret, TokenSigner } from './auth';
 import type { Ownership } from './cluster/ownership';
 import { createHttpApi } from './http-api';
+import {
+  answerClientError,
+  guardRequests,
+  guardUpgrades,
+  refuseUpgrade,
+  StandInServer,
+} from './http-entry';
 import { applySecurityHeaders } from './security-headers';
 import { SimulatedRooms } from './simulation/simulated-rooms';
 import { startWhenIdle } from './start-when-idle';
@@ -35,9 +41,22 @@ export interface AppServerOptions {
   host?: string;
   /** Where SQLite and the signing secret live. Default `./data`. */
   dataDir?: string;
-  /** Base URL for links handed out (join, facilitator). Default: from the Host header. */
+  /**
+   * Base URL for links handed out (join, facilitator). Default: from the request's Host,
+   * when that host is in `allowedHosts`.
+   */
   publicUrl?: string;
-  /** Trust X-Forwarded-For for the caller's address (behind a proxy). Default false. */
+  /**
+   * Hosts (`name` or `name:port`; without a port any port) that links may be made from
+   * when `publicUrl` is not set; a request naming another host is refused
+   * `400 HOST_NOT_ALLOWED`. Default: localhost, 127.0.0.1, [::1], this machine's host
+   * name (and `name.local`) and the addresses of its network interfaces, any port.
+   */
+  allowedHosts?: readonly string[];
+  /**
+   * Behind a proxy: take the caller's address from X-Forwarded-For, and the host and
+   * scheme of links from X-Forwarded-Host and X-Forwarded-Proto. Default false.
+   */
   trustProxy?: boolean;
   /** Serve the Next.js pages. Tests of the realtime layer switch it off. Default true. */
   withNext?: boolean;
@@ -114,6 +133,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     tokens,
     templates,
     publicUrl: options.publicUrl,
+    allowedHosts: options.allowedHosts,
     trustProxy: options.trustProxy,
     readDoc: (id, read) => endpoint.readDoc(id, read),
     readiness: async () => {
@@ -139,15 +159,17 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     },
   });
 
-  // Next attaches its own upgrade listener to whatever server it is given and ends any
-  // websocket it does not own, so it gets a stand-in that sees only /_next/ upgrades.
-  const nextUpgrades = new EventEmitter();
+  // Next and Socket.io never see the real server: each gets a stand-in that sees only what
+  // the door below routes to it (Next ends any websocket it does not own; Socket.io takes
+  // over the request listeners of the server it is given).
+  const nextServer = new StandInServer();
+  const ioServer = new StandInServer();
   // The server listens before Next is prepared, and Next prepares once the event loop has
   // a moment to spare: after a restart the realtime clients (Socket.io, Yjs) reconnect
   // at once and are served first. The first page request starts it at once.
   const pages =
     (options.withNext ?? true)
-      ? startWhenIdle(() => preparePages(options, nextUpgrades as unknown as http.Server), {
+      ? startWhenIdle(() => preparePages(options, nextServer as unknown as http.Server), {
           windowMs: PAGES_IDLE_WINDOW_MS,
           busyBelow: PAGES_BUSY_BELOW,
           maxWaitMs: PAGES_MAX_WAIT_MS,
@@ -158,16 +180,24 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   // Observed here so that a failed start is reported through `pagesReady`, not unhandled.
   const pagesReady = pages ? pages.result.then(() => undefined) : Promise.resolve();
   pagesReady.catch(() => undefined);
+  // Socket.io's own test of its path (engine.io's `check`), so that what is routed to it
+  // is always what it handles: a request it did not handle would never be answered.
+  const isSocketIo = (req: http.IncomingMessage) =>
+    (req.url ?? '').startsWith(`${SOCKET_IO_PATH}/`);
 
-  const server = http.createServer((req, res) => {
-    applySecurityHeaders(req, res, options.dev ?? false);
-    void api(req, res).then(async (handled) => {
-      if (handled) return;
+  // Every request passes the door (`http-entry.ts`): a malformed target is answered 400,
+  // and a handler that throws or rejects 500, from the moment the port listens.
+  const server = http.createServer(
+    guardRequests(async (req, res, target) => {
+      if (isSocketIo(req)) return void ioServer.emit('request', req, res);
+      applySecurityHeaders(req, res, options.dev ?? false);
+      if (await api(req, res, target)) return;
       const handler = await nextHandler();
       if (handler) return handler(req, res);
       res.writeHead(options.withNext === false ? 404 : 503).end();
-    });
-  });
+    }),
+  );
+  server.on('clientError', answerClientError);
 
   const rateLimits = connectionLimits(options.rateLimits);
   const endpoint: YjsEndpoint = new YjsEndpoint(storage, registry, tokens, {
@@ -176,7 +206,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     rateLimits,
   });
   const io = createSocketServer(
-    server,
+    ioServer as unknown as http.Server,
     registry,
     tokens,
     (id, pid, removed) => endpoint.participantChanged(id, pid, removed),
@@ -188,18 +218,25 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     evictWorkshop(io, id);
   });
 
-  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = req.url ?? '/';
-    // Realtime sockets send many small frames: one system call per turn, not per frame.
-    if (url.startsWith(`${YJS_PATH_PREFIX}/`) || url.startsWith(`${SOCKET_IO_PATH}/`)) {
-      coalesceWrites(socket);
-    }
-    if (url.startsWith(`${YJS_PATH_PREFIX}/`)) endpoint.handleUpgrade(req, socket, head);
-    else if (url.startsWith('/_next/')) {
-      void nextHandler().then(() => nextUpgrades.emit('upgrade', req, socket, head));
-    } else if (!url.startsWith(`${SOCKET_IO_PATH}/`)) socket.destroy();
-    // Socket.io's own upgrade listener takes /rt/io/.
-  });
+  // Upgrades pass the same door, and every one gets an answer: a websocket, or an HTTP
+  // error with a JSON body on the raw socket.
+  server.on(
+    'upgrade',
+    guardUpgrades(async (req, socket, head, target) => {
+      const yjs = target.path.startsWith(`${YJS_PATH_PREFIX}/`);
+      // Realtime sockets send many small frames: one system call per turn, not per frame.
+      if (yjs || isSocketIo(req)) coalesceWrites(socket);
+      if (yjs) return endpoint.handleUpgrade(req, socket, head, target);
+      if (isSocketIo(req)) return void ioServer.emit('upgrade', req, socket, head);
+      // Next's own websocket (hot reload in development), once Next is there to take it.
+      if (target.path.startsWith('/_next/') && (await nextHandler())) {
+        if (nextServer.listenerCount('upgrade') > 0) {
+          return void nextServer.emit('upgrade', req, socket, head);
+        }
+      }
+      refuseUpgrade(socket, 404, ErrorCode.NOT_FOUND, 'No websocket is served at this path');
+    }),
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -4,6 +4,11 @@ export interface Config {
   host: string | undefined;
   dataDir: string;
   publicUrl: string | undefined;
+  /**
+   * ALLOWED_HOSTS, comma-separated: the hosts links may be made from without PUBLIC_URL.
+   * Default (unset): localhost, 127.0.0.1, [::1], this machine's name and addresses.
+   */
+  allowedHosts: string[] | undefined;
   databaseUrl: string | undefined;
   /** Redis for workshop leases when several nodes share one Postgres (deploy/README.md). */
   redisUrl: string | undefined;
@@ -11,6 +16,7 @@ export interface Config {
   nodeId: string | undefined;
   /** Lease time-to-live in milliseconds (default LEASE_TTL_MS). */
   leaseTtlMs: number | undefined;
+  /** TRUST_PROXY: read X-Forwarded-For, X-Forwarded-Host and X-Forwarded-Proto. */
   trustProxy: boolean;
   dev: boolean;
 }
@@ -25,6 +31,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || undefined,
     dataDir: env.DATA_DIR || './data',
     publicUrl: env.PUBLIC_URL || undefined,
+    allowedHosts: env.ALLOWED_HOSTS
+      ? env.ALLOWED_HOSTS.split(',')
+          .map((h) => h.trim())
+          .filter(Boolean)
+      : undefined,
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     nodeId: env.NODE_ID || undefined,

@@ -5,13 +5,23 @@ import { contentDisposition } from '../lib/export/file-name';
 import { parseWorkshopExport } from '../lib/export/json';
 import { JOIN_FAILURE_REFILL_MS, JOIN_FAILURES_BURST, SIMULATED_DEFAULT } from '../lib/constants';
 import { ErrorCode } from '../lib/protocol/codes';
+import type { RequestTarget } from '../lib/protocol/http-request';
 import { CreateWorkshopBody, JoinBody, SimulateBody } from '../lib/protocol/schemas';
 import type { Template } from '../lib/templates/schema';
 import { buildExport, type ReadDoc } from './export/build-export';
 import { EXPORT_FORMATS, isExportFormat, renderExport } from './export/render-export';
 import { NotOwnerError } from './cluster/not-owner';
 import { hashKey, keyMatches, newFacilitatorKey, newId, type TokenSigner } from './auth';
-import { bearer, clientAddress, HttpError, readJson, readJsonValue, sendJson } from './http-util';
+import {
+  bearer,
+  clientAddress,
+  HttpError,
+  pathPart,
+  readJson,
+  readJsonValue,
+  sendJson,
+} from './http-util';
+import { createLinkBase } from './link-base';
 import { type NewWorkshopFacts, sendCreated, storeNewWorkshop } from './new-workshop';
 import { RateLimiter } from './rate-limit';
 import { createRunsApi } from './runs-api';
@@ -24,9 +34,14 @@ export interface HttpApiDeps {
   registry: WorkshopRegistry;
   tokens: TokenSigner;
   templates: Map<string, Template>;
-  /** Base for links we hand out; falls back to the request's Host header. */
+  /** Base for links we hand out; else the request's host, if `allowedHosts` has it. */
   publicUrl?: string;
-  /** Take the caller's address from X-Forwarded-For (only behind a proxy that sets it). */
+  /** Hosts links may be made from without `publicUrl` (see AppServerOptions). */
+  allowedHosts?: readonly string[];
+  /**
+   * Behind a proxy that sets them: the caller's address from X-Forwarded-For, the host and
+   * scheme of links from X-Forwarded-Host and X-Forwarded-Proto.
+   */
   trustProxy?: boolean;
   /** Reads a workshop's Y.Doc (the Yjs endpoint's `readDoc`), for exports. */
   readDoc: ReadDoc;
@@ -67,7 +82,9 @@ export function createHttpApi(deps: HttpApiDeps) {
     return key;
   }
 
-  const runs = createRunsApi({ ...deps, requireKey });
+  // Checked before anything is stored: a refused host gets no workshop and no link.
+  const linkBase = createLinkBase(deps);
+  const runs = createRunsApi({ ...deps, requireKey, linkBase });
 
   /** Stores a new workshop with its first document content; answers 201 with its links and key. */
   async function storeWorkshop(
@@ -76,9 +93,10 @@ export function createHttpApi(deps: HttpApiDeps) {
     facts: NewWorkshopFacts,
     seed: Uint8Array,
   ) {
+    const base = linkBase(req);
     const facilitatorKey = newFacilitatorKey();
     const record = await storeNewWorkshop(deps.storage, facts, hashKey(facilitatorKey), seed);
-    sendCreated(req, res, deps.publicUrl, record, facilitatorKey);
+    sendCreated(res, base, record, facilitatorKey);
   }
 
   async function createWorkshop(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -245,9 +263,8 @@ export function createHttpApi(deps: HttpApiDeps) {
   return async function handle(
     req: http.IncomingMessage,
     res: http.ServerResponse,
+    { path, query }: RequestTarget,
   ): Promise<boolean> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = url.pathname;
     const method = req.method ?? 'GET';
     try {
       if (path === '/healthz' && method === 'GET') {
@@ -263,23 +280,21 @@ export function createHttpApi(deps: HttpApiDeps) {
       } else if (path === '/api/workshops/import' && method === 'POST') {
         await importWorkshop(req, res);
       } else if (/^\/api\/workshops\/[^/]+\/export$/.test(path) && method === 'GET') {
-        const id = decodeURIComponent(path.split('/')[3] ?? '');
-        await exportWorkshop(req, res, id, url.searchParams.get('format'));
+        await exportWorkshop(req, res, pathPart(path, 3), query.get('format'));
       } else if (/^\/api\/workshops\/[^/]+\/rerun$/.test(path) && method === 'POST') {
-        await runs.rerun(req, res, decodeURIComponent(path.split('/')[3] ?? ''));
+        await runs.rerun(req, res, pathPart(path, 3));
       } else if (/^\/api\/workshops\/[^/]+\/runs$/.test(path) && method === 'GET') {
-        const id = decodeURIComponent(path.split('/')[3] ?? '');
-        await runs.listRuns(req, res, id, url.searchParams.get('format'));
+        await runs.listRuns(req, res, pathPart(path, 3), query.get('format'));
       } else if (/^\/api\/workshops\/[^/]+\/summary$/.test(path) && method === 'GET') {
-        await participantSummary(req, res, decodeURIComponent(path.split('/')[3] ?? ''));
+        await participantSummary(req, res, pathPart(path, 3));
       } else if (path.startsWith('/api/join/') && method === 'GET') {
-        await lookupCode(req, res, decodeURIComponent(path.slice('/api/join/'.length)));
+        await lookupCode(req, res, pathPart(path, 3));
       } else if (/^\/api\/workshops\/[^/]+\/participants$/.test(path) && method === 'POST') {
-        await join(req, res, decodeURIComponent(path.split('/')[3] ?? ''));
+        await join(req, res, pathPart(path, 3));
       } else if (/^\/api\/workshops\/[^/]+\/simulated$/.test(path) && method === 'POST') {
-        await simulate(req, res, decodeURIComponent(path.split('/')[3] ?? ''));
+        await simulate(req, res, pathPart(path, 3));
       } else if (/^\/api\/workshops\/[^/]+\/screens$/.test(path) && method === 'POST') {
-        await openScreen(req, res, decodeURIComponent(path.split('/')[3] ?? ''));
+        await openScreen(req, res, pathPart(path, 3));
       } else if (path.startsWith('/api/')) {
         throw new HttpError(404, ErrorCode.NOT_FOUND, 'No such endpoint');
       } else {
@@ -288,7 +303,7 @@ export function createHttpApi(deps: HttpApiDeps) {
     } catch (err) {
       if (err instanceof HttpError) {
         // The unread rest of a refused body is not worth reading: end the connection.
-        if (err.status === 413) res.setHeader('connection', 'close');
+        if (err.status === 413 || err.status === 415) res.setHeader('connection', 'close');
         if (err.retryAfterS) res.setHeader('retry-after', String(err.retryAfterS));
         sendJson(res, err.status, { error: { code: err.code, message: err.message } });
       } else if (err instanceof NotOwnerError) {

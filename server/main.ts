@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     host: config.host,
     dataDir: config.dataDir,
     publicUrl: config.publicUrl,
+    allowedHosts: config.allowedHosts,
     trustProxy: config.trustProxy,
     dev: config.dev,
   });
@@ -68,6 +69,18 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }
+
+// The last resort, not the fix: every request and upgrade is answered inside a catch
+// (`http-entry.ts`), so nothing a client sends should arrive here. Once its pages are
+// prepared Next installs these same two listeners (log, and keep serving), so installing
+// them from the start makes the process behave the same before and after Next is up,
+// instead of dying in the first 0.5–1.8 s on what it would survive later. Exiting instead
+// would let one stray promise end every workshop on the node. The tests' server process
+// (tests/helpers/server-process-main.ts) installs neither, so an escape still fails them.
+process.on('uncaughtException', (err) => console.error('[process] uncaught exception', err));
+process.on('unhandledRejection', (reason) =>
+  console.error('[process] unhandled rejection', reason),
+);
 
 main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);

@@ -5,7 +5,7 @@ import { makeJoinCode } from '../lib/domain/join-code';
 import { PHASES } from '../lib/domain/phases';
 import { ErrorCode } from '../lib/protocol/codes';
 import { newId } from './auth';
-import { baseUrl, HttpError, sendJson } from './http-util';
+import { HttpError, sendJson } from './http-util';
 import type { Storage, WorkshopRecord } from './storage/storage';
 
 /** What a new workshop is made of; `seriesId` only for a re-run (else it begins its own). */
@@ -51,15 +51,16 @@ export async function storeNewWorkshop(
   return record;
 }
 
-/** 201 with a new workshop's links and its facilitator key (POST /api/workshops and kin). */
+/**
+ * 201 with a new workshop's links and its facilitator key (POST /api/workshops and kin).
+ * `base` comes from `link-base.ts`, checked before the workshop was stored.
+ */
 export function sendCreated(
-  req: http.IncomingMessage,
   res: http.ServerResponse,
-  publicUrl: string | undefined,
+  base: string,
   record: Pick<WorkshopRecord, 'id' | 'joinCode'>,
   facilitatorKey: string,
 ): void {
-  const base = baseUrl(req, publicUrl);
   sendJson(res, 201, {
     id: record.id,
     joinCode: record.joinCode,

@@ -18,7 +18,8 @@ export interface RunsApiDeps {
   storage: Storage;
   registry: WorkshopRegistry;
   readDoc: ReadDoc;
-  publicUrl?: string;
+  /** The base of the links a new run is handed out with; 400 for a host not allowed. */
+  linkBase(req: http.IncomingMessage): string;
   /**
    * The facilitator key the request carries, if it opens a workshop with this key hash;
    * otherwise throws 401 (counted as a failure) or 429 (while the caller is slowed down).
@@ -44,6 +45,7 @@ export function createRunsApi(deps: RunsApiDeps) {
     const source = await workshopOrNotFound(sourceId);
     const key = deps.requireKey(req, source.facilitatorKeyHash);
     const body = await readJson(req, RerunBody);
+    const base = deps.linkBase(req);
     // The path as edited, not as the template had it.
     const content = await deps.readDoc(sourceId, (doc) => ({
       path: readPath(doc),
@@ -75,7 +77,7 @@ export function createRunsApi(deps: RunsApiDeps) {
         });
       }
     }
-    sendCreated(req, res, deps.publicUrl, record, key);
+    sendCreated(res, base, record, key);
   }
 
   /** One run's export; loading its actor only for as long as an export keeps it. */

@@ -14,8 +14,10 @@ import {
 } from '../../lib/domain/rate-bucket';
 import { CloseCode, ErrorCode } from '../../lib/protocol/codes';
 import { YJS_PATH_PREFIX } from '../../lib/protocol/events';
+import { decodePathPart, type RequestTarget } from '../../lib/protocol/http-request';
 import type { TokenSigner } from '../auth';
 import { NotOwnerError } from '../cluster/not-owner';
+import { refuseUpgrade } from '../http-entry';
 import type { Storage } from '../storage/storage';
 import type { DocFacts, WorkshopActor } from '../workshops/actor';
 import type { WorkshopRegistry } from '../workshops/registry';
@@ -89,22 +91,28 @@ export class YjsEndpoint {
     return this.docs.size;
   }
 
-  handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const workshopId = decodeURIComponent(url.pathname.slice(YJS_PATH_PREFIX.length + 1));
-    const token = url.searchParams.get('token') ?? '';
-    void this.authorise(workshopId, token).then(
-      (result) => {
-        this.wss.handleUpgrade(req, socket, head, (ws) => {
-          // A refused client gets an accepted socket closed with a 44xx code: an HTTP
-          // error status would make y-websocket retry forever.
-          if (typeof result === 'number') return ws.close(result, 'refused');
-          this.heartbeat.add(ws, socket as net.Socket);
-          this.accept(ws, workshopId, result);
-        });
-      },
-      () => socket.destroy(),
-    );
+  /**
+   * Takes an upgrade the door (`http-entry.ts`) routed here, with its parsed target.
+   * Whatever this throws or rejects with is answered there (500 on the raw socket).
+   */
+  async handleUpgrade(
+    req: http.IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    target: RequestTarget,
+  ): Promise<void> {
+    const workshopId = decodePathPart(target.path.slice(YJS_PATH_PREFIX.length + 1));
+    if (workshopId === null) {
+      return refuseUpgrade(socket, 400, ErrorCode.INVALID_URL, 'Broken %-escape in the path');
+    }
+    const result = await this.authorise(workshopId, target.query.get('token') ?? '');
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      // A refused client gets an accepted socket closed with a 44xx code: an HTTP
+      // error status would make y-websocket retry forever.
+      if (typeof result === 'number') return ws.close(result, 'refused');
+      this.heartbeat.add(ws, socket as net.Socket);
+      this.accept(ws, workshopId, result);
+    });
   }
 
   private async authorise(workshopId: string, token: string): Promise<number | Admitted> {
