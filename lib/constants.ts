@@ -100,3 +100,18 @@ export const SIMULATED_DEFAULT = 6;
 export const LEASE_TTL_MS = 10_000;
 /** A lease held this briefly is not handed to another node on request: no ping-pong. */
 export const HANDOFF_MIN_HOLD_MS = 5_000;
+
+/**
+ * Bytes a Yjs socket may have waiting to be written (`ws.bufferedAmount`) before the
+ * server gives up on it and closes it with SLOW_READER (4108). Twice the largest full sync
+ * (a full board, YJS_DOC_MAX_BYTES), so an honest phone on a slow link can take the whole
+ * board and the edits made while it downloads; a client that stops reading costs at most this.
+ */
+export const YJS_SEND_BUFFER_MAX_BYTES = 2 * YJS_DOC_MAX_BYTES;
+/** Socket.io's counterpart (its patches are small; a full state is tens of KiB). */
+export const SOCKET_SEND_BUFFER_MAX_BYTES = 4 * 1024 * 1024;
+/**
+ * After a SLOW_READER close, the socket is cut (its buffers freed) if the close handshake
+ * has not finished within this: a client that does not read never reads the close frame.
+ */
+export const SLOW_READER_CLOSE_GRACE_MS = 5_000;

@@ -72,8 +72,8 @@ export interface AppServerOptions {
   ownership?: Ownership;
   /** How long idle Yjs documents and workshop actors stay in memory. */
   idleUnloadMs?: number;
-  /** Yjs compaction thresholds, document size limit and heartbeat (tests lower them). */
-  yjs?: Partial<DocLimits> & { keepaliveMs?: number };
+  /** Yjs compaction thresholds, document size limit, heartbeat and send bound (tests lower them). */
+  yjs?: Partial<DocLimits> & { keepaliveMs?: number; sendBufferMaxBytes?: number };
   /** Socket.io heartbeat (tests shorten it to simulate a laptop asleep). */
   socketPing?: SocketPing;
   /** Per-connection rate limits (docs/protocol.md); tests lower or raise them. */

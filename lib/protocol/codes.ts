@@ -79,6 +79,11 @@ export const CloseCode = {
    * again later"): reconnect after a pause; unsent local edits are kept and resent.
    */
   RATE_LIMITED: 1013,
+  /**
+   * The client did not read what the server sent: more than YJS_SEND_BUFFER_MAX_BYTES
+   * waited for it (a stalled or very slow link). Reconnect; local edits are kept and resent.
+   */
+  SLOW_READER: 4108,
   /** Storage failed; the document could not be loaded or written. */
   STORAGE_FAILED: 4500,
   /**

@@ -115,6 +115,11 @@ export const useWorkshopDoc = create<DocStore>((set, get) => ({
         if (get().provider === provider) provider.connect();
       }, YJS_RATE_LIMITED_RETRY_MS);
     });
+    // Closed for not reading what the server sent (a stalled link): reconnect, but after
+    // y-websocket's longer back-off, not at once into another full sync.
+    provider.on('connection-close', (event) => {
+      if (event?.code === CloseCode.SLOW_READER) provider.wsUnsuccessfulReconnects = 3;
+    });
     // Storage failed on the server: say so until a resync has stuck, and back off more
     // with each failure in a row (y-websocket resets its backoff on every sync).
     let storageFailures = 0;

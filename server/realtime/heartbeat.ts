@@ -1,5 +1,6 @@
 import type net from 'node:net';
 import type { WebSocket } from 'ws';
+import { send } from './send-buffer';
 
 /** The period is walked in this many steps, each visiting its share of the sockets. */
 const SLICES = 10;
@@ -69,7 +70,8 @@ export class Heartbeat {
     const quiet = socket.bytesWritten === beat.written;
     beat.pinged = !heard;
     if (!heard) ws.ping();
-    if (quiet) ws.send(this.keepalive);
+    // Through the bounded send: a socket that does not read is closed, not fed more.
+    if (quiet) send(ws, this.keepalive);
     beat.read = socket.bytesRead;
     beat.written = socket.bytesWritten;
   }

@@ -1,6 +1,10 @@
 import type http from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { EVENT_PAYLOAD_MAX_BYTES, TRANSPORT_MESSAGE_MAX_BYTES } from '../../lib/constants';
+import {
+  EVENT_PAYLOAD_MAX_BYTES,
+  SOCKET_SEND_BUFFER_MAX_BYTES,
+  TRANSPORT_MESSAGE_MAX_BYTES,
+} from '../../lib/constants';
 import type { Command } from '../../lib/domain/commands';
 import type { PeopleCommand } from '../../lib/domain/people';
 import {
@@ -27,6 +31,7 @@ import type { TokenSigner } from '../auth';
 import { NotOwnerError } from '../cluster/not-owner';
 import type { Outcome, WorkshopActor, WorkshopChange } from '../workshops/actor';
 import type { WorkshopRegistry } from '../workshops/registry';
+import { boundEngineQueue } from './send-buffer';
 
 interface SocketData {
   /** The participant, or for a projector screen its own id (which no command accepts). */
@@ -319,6 +324,8 @@ export function createSocketServer(
 
   io.on('connection', (socket) => {
     const { actor, participantId, screen } = socket.data;
+    // A client that stops reading must not grow engine.io's queue with every broadcast.
+    boundEngineQueue(socket.conn, SOCKET_SEND_BUFFER_MAX_BYTES);
     const now = Date.now();
     socket.data.rate = {
       events: new RateBucket(limits.socketEvents, now),

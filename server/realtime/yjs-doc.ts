@@ -14,6 +14,7 @@ import {
 } from '../../lib/constants';
 import { CloseCode, WriteDenied } from '../../lib/protocol/codes';
 import type { Storage } from '../storage/storage';
+import { send } from './send-buffer';
 import { guardUpdate, type Writer } from './yjs-guard';
 
 /** y-websocket's message types (the first varuint of every message). */
@@ -86,6 +87,8 @@ export class SharedDoc {
   private readonly renewalTimer: NodeJS.Timeout;
   /** Updates taken from `unstored` whose storing has not finished yet. */
   private storing = 0;
+  /** Connections whose answer to a sync step 1 is not yet written to the kernel. */
+  private readonly answering = new WeakSet<Connection>();
 
   constructor(
     readonly workshopId: string,
@@ -169,12 +172,18 @@ export class SharedDoc {
     const syncType = decoding.readVarUint(decoder);
     if (syncType === syncProtocol.messageYjsSyncStep1) {
       const stateVector = decoding.readVarUint8Array(decoder);
+      // One answer at a time per connection: a request that comes while the last answer
+      // is pending or unread is not answered (60 requests from a client that stopped
+      // reading queued the whole board 60 times). The pending answer, encoded later
+      // against an older state vector, holds all it would get; relays bring the rest.
+      if (this.answering.has(conn)) return;
+      this.answering.add(conn);
       const reply = () => {
         if (this.failed || !this.conns.has(conn.ws)) return;
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, MESSAGE_SYNC);
         syncProtocol.writeSyncStep2(encoder, this.doc, stateVector);
-        send(conn.ws, encoding.toUint8Array(encoder));
+        send(conn.ws, encoding.toUint8Array(encoder), () => this.answering.delete(conn));
       };
       // The answer is the whole document: it waits until what is in memory is stored, or
       // it would hand out edits that are not stored yet (and may never be).
@@ -397,13 +406,4 @@ function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: numbe
   encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
   return encoding.toUint8Array(encoder);
-}
-
-const WS_OPEN = 1;
-
-function send(ws: WebSocket, message: Uint8Array): void {
-  if (ws.readyState !== WS_OPEN) return;
-  ws.send(message, (err) => {
-    if (err) ws.terminate();
-  });
 }

@@ -4,7 +4,12 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as encoding from 'lib0/encoding';
 import type * as Y from 'yjs';
-import { YJS_IDLE_UNLOAD_MS, YJS_KEEPALIVE_MS, YJS_MESSAGE_MAX_BYTES } from '../../lib/constants';
+import {
+  YJS_IDLE_UNLOAD_MS,
+  YJS_KEEPALIVE_MS,
+  YJS_MESSAGE_MAX_BYTES,
+  YJS_SEND_BUFFER_MAX_BYTES,
+} from '../../lib/constants';
 import { readIdeaIds } from '../../lib/board/board-doc';
 import { readPath, readPersonas, readSituations } from '../../lib/board/path-doc';
 import {
@@ -22,6 +27,7 @@ import type { Storage } from '../storage/storage';
 import type { DocFacts, WorkshopActor } from '../workshops/actor';
 import type { WorkshopRegistry } from '../workshops/registry';
 import { Heartbeat } from './heartbeat';
+import { boundSendBuffer } from './send-buffer';
 import { type Connection, DEFAULT_DOC_LIMITS, type DocLimits, SharedDoc } from './yjs-doc';
 import type { Writer } from './yjs-guard';
 
@@ -39,6 +45,8 @@ export interface YjsEndpointOptions extends Partial<DocLimits> {
   keepaliveMs?: number;
   /** Messages and bytes per connection (`yjsMessages`, `yjsBytes`). */
   rateLimits?: ConnectionLimits;
+  /** Unsent bytes a socket may hold before it is closed with SLOW_READER. @default YJS_SEND_BUFFER_MAX_BYTES */
+  sendBufferMaxBytes?: number;
 }
 
 /**
@@ -63,6 +71,7 @@ export class YjsEndpoint {
   private readonly idleUnloadMs: number;
   private readonly limits: DocLimits;
   private readonly rateLimits: ConnectionLimits;
+  private readonly sendBufferMaxBytes: number;
   /** Set on shutdown: messages still arriving are ignored (the client resends on reconnect). */
   private closing = false;
 
@@ -72,8 +81,9 @@ export class YjsEndpoint {
     private readonly tokens: TokenSigner,
     options: YjsEndpointOptions = {},
   ) {
-    const { idleUnloadMs, keepaliveMs, rateLimits, ...limits } = options;
+    const { idleUnloadMs, keepaliveMs, rateLimits, sendBufferMaxBytes, ...limits } = options;
     this.idleUnloadMs = idleUnloadMs ?? YJS_IDLE_UNLOAD_MS;
+    this.sendBufferMaxBytes = sendBufferMaxBytes ?? YJS_SEND_BUFFER_MAX_BYTES;
     this.rateLimits = rateLimits ?? DEFAULT_CONNECTION_LIMITS;
     this.limits = { ...DEFAULT_DOC_LIMITS };
     for (const [key, value] of Object.entries(limits) as Array<[keyof DocLimits, number]>) {
@@ -110,6 +120,7 @@ export class YjsEndpoint {
       // A refused client gets an accepted socket closed with a 44xx code: an HTTP
       // error status would make y-websocket retry forever.
       if (typeof result === 'number') return ws.close(result, 'refused');
+      boundSendBuffer(ws, this.sendBufferMaxBytes);
       this.heartbeat.add(ws, socket as net.Socket);
       this.accept(ws, workshopId, result);
     });
