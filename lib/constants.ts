@@ -115,3 +115,18 @@ export const SOCKET_SEND_BUFFER_MAX_BYTES = 4 * 1024 * 1024;
  * has not finished within this: a client that does not read never reads the close frame.
  */
 export const SLOW_READER_CLOSE_GRACE_MS = 5_000;
+
+/**
+ * Rate limits follow the person, not the socket (issue 21, item 10): a participant's (or a
+ * screen's) connections share their buckets, kept after the last one closes until they
+ * have filled up again. One participant may open this many connections of each channel
+ * in a burst... (a page opens one of each; a reload, a lost network or a server restart
+ * one more; several tabs one each)
+ */
+export const CONNECTS_BURST = 20;
+/** ...and one more every second after it. More: Yjs close 1013, Socket.io `RATE_LIMITED`. */
+export const CONNECTS_PER_SECOND = 1;
+/** People whose buckets are kept at most (each a few hundred bytes); idle ones go first. */
+export const RATE_BOOK_MAX_ENTRIES = 50_000;
+/** Idle entries whose buckets are full again are swept out at most this often. */
+export const RATE_BOOK_PRUNE_MS = 60_000;

@@ -72,6 +72,7 @@ const FUZZ_LIMITS: ConnectionLimits = {
   socketRefusals: UNLIMITED,
   yjsMessages: UNLIMITED,
   yjsBytes: UNLIMITED,
+  connects: UNLIMITED,
 };
 /** Heap growth allowed over the whole run, measured after garbage collection. */
 const HEAP_GROWTH_MAX_BYTES = 100 * 1024 * 1024;

@@ -1,4 +1,6 @@
 import {
+  CONNECTS_BURST,
+  CONNECTS_PER_SECOND,
   SOCKET_EVENTS_BURST,
   SOCKET_EVENTS_PER_SECOND,
   SOCKET_REFUSALS_BURST,
@@ -77,16 +79,21 @@ export class RateBucket {
   }
 }
 
-/** The per-connection limits of the realtime server (docs/protocol.md, "Rate limits"). */
+/**
+ * The realtime server's limits (docs/protocol.md, "Rate limits"), counted per participant
+ * (or screen) across all their connections (`rate-book.ts`).
+ */
 export interface ConnectionLimits {
-  /** Socket.io events a connection may send; more are answered RATE_LIMITED. */
+  /** Socket.io events a participant may send; more are answered RATE_LIMITED. */
   socketEvents: RateLimit;
-  /** Refused Socket.io events a connection may send before its transport is closed. */
+  /** Refused Socket.io events a participant may send before the flooding transport is closed. */
   socketRefusals: RateLimit;
-  /** Yjs messages a connection may send; more close it with RATE_LIMITED. */
+  /** Yjs messages a participant may send; more close it with RATE_LIMITED. */
   yjsMessages: RateLimit;
-  /** Yjs bytes a connection may send; `burst` must be at least YJS_MESSAGE_MAX_BYTES. */
+  /** Yjs bytes a participant may send; `burst` must be at least YJS_MESSAGE_MAX_BYTES. */
   yjsBytes: RateLimit;
+  /** Connections one participant (or screen) may open, per channel. */
+  connects: RateLimit;
 }
 
 export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
@@ -94,6 +101,7 @@ export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
   socketRefusals: { burst: SOCKET_REFUSALS_BURST, perSecond: SOCKET_REFUSALS_PER_SECOND },
   yjsMessages: { burst: YJS_MESSAGES_BURST, perSecond: YJS_MESSAGES_PER_SECOND },
   yjsBytes: { burst: YJS_BYTES_BURST, perSecond: YJS_BYTES_PER_SECOND },
+  connects: { burst: CONNECTS_BURST, perSecond: CONNECTS_PER_SECOND },
 };
 
 /** The defaults with `overrides` (tests raise or lower them) in their place. */

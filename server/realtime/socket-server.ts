@@ -7,11 +7,8 @@ import {
 } from '../../lib/constants';
 import type { Command } from '../../lib/domain/commands';
 import type { PeopleCommand } from '../../lib/domain/people';
-import {
-  type ConnectionLimits,
-  DEFAULT_CONNECTION_LIMITS,
-  RateBucket,
-} from '../../lib/domain/rate-bucket';
+import { RateBook, rateHolder } from '../../lib/domain/rate-book';
+import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from '../../lib/domain/rate-bucket';
 import { ErrorCode } from '../../lib/protocol/codes';
 import {
   type Ack,
@@ -38,9 +35,13 @@ interface SocketData {
   participantId: string;
   screen: boolean;
   actor: WorkshopActor;
-  /** This connection's event rate: events it may send, and refusals it may collect. */
-  rate: { events: RateBucket; refusals: RateBucket; flooded: boolean };
+  /**
+   * Whose event and refusal buckets this connection takes from (the person's, shared by
+   * their connections: `rateHolder`), and whether it was cut for flooding.
+   */
+  rate: { book: SocketRates; holder: string; flooded: boolean };
 }
+type SocketRates = RateBook<'socketEvents' | 'socketRefusals' | 'connects'>;
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 export type AppIo = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 
@@ -138,13 +139,13 @@ function payloadBytes(payload: unknown): number {
  * Socket.io's delay, with fresh buckets, while the flood costs it a new handshake.
  */
 function overLimit(socket: AppSocket, name: string, ack: unknown): boolean {
-  const rate = socket.data.rate;
+  const { book, holder, ...rate } = socket.data.rate;
   const now = Date.now();
-  if (rate.events.tryTake(now)) return false;
-  if (rate.refusals.tryTake(now)) {
+  if (book.tryTake(holder, 'socketEvents', now)) return false;
+  if (book.tryTake(holder, 'socketRefusals', now)) {
     reply(socket, name, ack, fail(ErrorCode.RATE_LIMITED, 'Too many events; slow down'));
   } else if (!rate.flooded) {
-    rate.flooded = true;
+    socket.data.rate.flooded = true;
     const message = 'Too many events; disconnected';
     socket.emit('protocol:error', { code: ErrorCode.RATE_LIMITED, message, event: name });
     socket.conn.close();
@@ -252,6 +253,10 @@ export function createSocketServer(
     }
   });
 
+  // The person's buckets, shared by their connections and kept after them (item 10).
+  const { socketEvents, socketRefusals, connects } = limits;
+  const rates: SocketRates = new RateBook({ socketEvents, socketRefusals, connects });
+
   io.use(async (socket, next) => {
     const auth = HandshakeAuth.safeParse(socket.handshake.auth);
     if (!auth.success) return next(new Error(ErrorCode.UNAUTHORIZED));
@@ -260,6 +265,10 @@ export function createSocketServer(
     const checked = tokens.check(auth.data.token);
     if (!checked.ok) return next(new Error(checked.code));
     const { claims } = checked;
+    // Before any storage is read: reconnecting in a loop costs a refusal, not a load.
+    if (!rates.tryTake(rateHolder(claims.w, claims.p), 'connects', Date.now())) {
+      return next(new Error(ErrorCode.RATE_LIMITED));
+    }
     try {
       const actor = await registry.get(claims.w);
       if (!actor) return next(new Error(ErrorCode.NOT_FOUND));
@@ -326,12 +335,10 @@ export function createSocketServer(
     const { actor, participantId, screen } = socket.data;
     // A client that stops reading must not grow engine.io's queue with every broadcast.
     boundEngineQueue(socket.conn, SOCKET_SEND_BUFFER_MAX_BYTES);
-    const now = Date.now();
-    socket.data.rate = {
-      events: new RateBucket(limits.socketEvents, now),
-      refusals: new RateBucket(limits.socketRefusals, now),
-      flooded: false,
-    };
+    const holder = rateHolder(actor.id, participantId);
+    socket.data.rate = { book: rates, holder, flooded: false };
+    rates.opened(holder, Date.now());
+    socket.on('disconnect', () => rates.closed(holder));
     if (!patchers.has(actor)) {
       const patcher = new StatePatcher();
       patcher.next(actor.state());

@@ -12,11 +12,8 @@ import {
 } from '../../lib/constants';
 import { readIdeaIds } from '../../lib/board/board-doc';
 import { readPath, readPersonas, readSituations } from '../../lib/board/path-doc';
-import {
-  type ConnectionLimits,
-  DEFAULT_CONNECTION_LIMITS,
-  RateBucket,
-} from '../../lib/domain/rate-bucket';
+import { RateBook, rateHolder } from '../../lib/domain/rate-book';
+import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from '../../lib/domain/rate-bucket';
 import { CloseCode, ErrorCode } from '../../lib/protocol/codes';
 import { YJS_PATH_PREFIX } from '../../lib/protocol/events';
 import { decodePathPart, type RequestTarget } from '../../lib/protocol/http-request';
@@ -70,7 +67,8 @@ export class YjsEndpoint {
   private readonly heartbeat: Heartbeat;
   private readonly idleUnloadMs: number;
   private readonly limits: DocLimits;
-  private readonly rateLimits: ConnectionLimits;
+  /** Messages, bytes and connections per participant or screen (`rateHolder`). */
+  private readonly rates: RateBook<'yjsMessages' | 'yjsBytes' | 'connects'>;
   private readonly sendBufferMaxBytes: number;
   /** Set on shutdown: messages still arriving are ignored (the client resends on reconnect). */
   private closing = false;
@@ -84,7 +82,8 @@ export class YjsEndpoint {
     const { idleUnloadMs, keepaliveMs, rateLimits, sendBufferMaxBytes, ...limits } = options;
     this.idleUnloadMs = idleUnloadMs ?? YJS_IDLE_UNLOAD_MS;
     this.sendBufferMaxBytes = sendBufferMaxBytes ?? YJS_SEND_BUFFER_MAX_BYTES;
-    this.rateLimits = rateLimits ?? DEFAULT_CONNECTION_LIMITS;
+    const { yjsMessages, yjsBytes, connects } = rateLimits ?? DEFAULT_CONNECTION_LIMITS;
+    this.rates = new RateBook({ yjsMessages, yjsBytes, connects });
     this.limits = { ...DEFAULT_DOC_LIMITS };
     for (const [key, value] of Object.entries(limits) as Array<[keyof DocLimits, number]>) {
       if (value !== undefined) this.limits[key] = value;
@@ -135,6 +134,11 @@ export class YjsEndpoint {
     }
     const { claims } = checked;
     if (claims.w !== workshopId) return CloseCode.FORBIDDEN;
+    // Reconnecting in a loop (after each 1013, say) is limited per person too, before
+    // anything is loaded for the connection.
+    if (!this.rates.tryTake(rateHolder(workshopId, claims.p), 'connects', Date.now())) {
+      return CloseCode.RATE_LIMITED;
+    }
     let actor: WorkshopActor | null;
     try {
       actor = await this.registry.get(workshopId);
@@ -168,8 +172,9 @@ export class YjsEndpoint {
     shared.conns.set(ws, conn);
     const early: Uint8Array[] = [];
     let ready = false;
-    const messages = new RateBucket(this.rateLimits.yjsMessages, Date.now());
-    const bytesIn = new RateBucket(this.rateLimits.yjsBytes, Date.now());
+    // The person's buckets, shared by their connections and kept after them (item 10).
+    const holder = rateHolder(workshopId, participantId);
+    this.rates.opened(holder, Date.now());
     let ignored = 0;
 
     const handle = (data: Uint8Array) => {
@@ -189,7 +194,10 @@ export class YjsEndpoint {
       // The rate is checked first, before any decoding: messages, and bytes. Over it the
       // connection closes with 1013 (try again later); the client keeps its edits.
       const now = Date.now();
-      if (!messages.tryTake(now) || !bytesIn.tryTake(now, data.byteLength)) {
+      if (
+        !this.rates.tryTake(holder, 'yjsMessages', now) ||
+        !this.rates.tryTake(holder, 'yjsBytes', now, data.byteLength)
+      ) {
         return ws.close(CloseCode.RATE_LIMITED, 'rate limited');
       }
       if (!isBinary) return ws.close(CloseCode.PROTOCOL_ERROR, 'binary messages only');
@@ -199,6 +207,7 @@ export class YjsEndpoint {
     });
     ws.on('error', () => ws.terminate());
     ws.on('close', () => {
+      this.rates.closed(holder);
       shared.remove(conn);
       actor.docDisconnected();
       this.registry.release(actor);
