@@ -130,3 +130,9 @@ export const CONNECTS_PER_SECOND = 1;
 export const RATE_BOOK_MAX_ENTRIES = 50_000;
 /** Idle entries whose buckets are full again are swept out at most this often. */
 export const RATE_BOOK_PRUNE_MS = 60_000;
+
+/**
+ * Largest presence (awareness) state a client may set, as JSON: our client sends only the
+ * step it looks at (under 100 bytes). Larger is refused (`presence-too-large`), not relayed.
+ */
+export const PRESENCE_STATE_MAX_BYTES = 1024;

@@ -126,9 +126,10 @@ describe('becoming an observer', () => {
     writeNote(mine.doc, 'after', 'written as observer', sami.joined.participantId);
     // Their presence travels on the same socket after the edit: once it arrives, the
     // server has handled the edit too. The next edit from `other` then queues behind it.
-    mine.provider.awareness.setLocalStateField('marker', 1);
+    mine.provider.awareness.setLocalStateField('presence', { stepId: 'marker' });
     await waitFor(
-      () => other.provider.awareness.getStates().get(mine.doc.clientID)?.marker === 1,
+      () =>
+        other.provider.awareness.getStates().get(mine.doc.clientID)?.presence?.stepId === 'marker',
       5000,
       'marker',
     );
@@ -167,11 +168,13 @@ describe('changes that leave rights alone', () => {
       () => customer.client.you?.lens === 'staff' && customer.client.you.cardId !== null,
     );
     // A round trip on the document: had the server closed it, this would not come back.
-    mine.provider.awareness.setLocalStateField('still', 'here');
+    mine.provider.awareness.setLocalStateField('presence', { stepId: 'still-here' });
     const watcher = yjsClient(crew.server, crew.workshop.id, crew.leader.joined.token);
     open.push({ close: () => watcher.provider.destroy() });
     await waitFor(
-      () => watcher.provider.awareness.getStates().get(mine.doc.clientID)?.still === 'here',
+      () =>
+        watcher.provider.awareness.getStates().get(mine.doc.clientID)?.presence?.stepId ===
+        'still-here',
       5000,
       'presence',
     );

@@ -58,7 +58,10 @@ describe('presence', () => {
     // One relay carried them (two, should the interval have ended among the five).
     expect(seen() - 1).toBeGreaterThanOrEqual(1);
     expect(seen() - 1).toBeLessThanOrEqual(2);
+    // (With the name and role the server vouches for: new workshops are anonymous.)
     expect(leaBoard.provider.awareness.getStates().get(fran.doc.clientID)?.presence).toEqual({
+      name: '',
+      role: 'facilitator',
       stepId: 'a',
     });
   });

@@ -90,7 +90,7 @@ export function BoardView({
         <h2 id="board-heading" className="text-lg font-semibold">
           {t('heading', { title: step.title })}
         </h2>
-        <PresenceAvatars doc={doc} stepId={stepId} viewer={viewer} />
+        <PresenceAvatars doc={doc} stepId={stepId} />
       </div>
       {!can(viewer.role, 'board.edit') && <p role="status">{t('readOnly')}</p>}
       {boardLocked && !facilitator && <p role="status">{t('locked')}</p>}

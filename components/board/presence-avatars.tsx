@@ -3,41 +3,30 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import type { Role } from '@/lib/domain/roles';
+import type { Presence } from '@/lib/protocol/presence';
 import { useWorkshopDoc } from '@/lib/stores/doc-store';
-import type { BoardViewer } from './board-view';
 import { ROLE_COLOUR } from './role-style';
-
-interface Presence {
-  name: string;
-  role: Role;
-  stepId: string;
-}
 
 /**
  * Who is looking at this step, as small initials. This client only sends its presence
- * when the step it looks at changes, so a room of 150 sends little.
+ * when the step it looks at changes, so a room of 150 sends little. It says only the step:
+ * the server adds the name and role from the roster (and no name in an anonymous
+ * workshop, where the role is shown instead).
  */
-export function PresenceAvatars({
-  doc,
-  stepId,
-  viewer,
-}: {
-  doc: Y.Doc;
-  stepId: string;
-  viewer: BoardViewer;
-}) {
+export function PresenceAvatars({ doc, stepId }: { doc: Y.Doc; stepId: string }) {
   const t = useTranslations('board');
   const tr = useTranslations('roles');
   // a11y: the avatar's colour is the role; its name is said too, not carried by colour alone.
-  const who = (p: Presence) => (p.role in ROLE_COLOUR ? `${p.name} (${tr(p.role)})` : p.name);
+  const who = (p: Presence) => {
+    const role = p.role in ROLE_COLOUR ? tr(p.role) : '';
+    return p.name && role ? `${p.name} (${role})` : p.name || role;
+  };
   const provider = useWorkshopDoc((s) => s.provider);
   const awareness = provider?.awareness;
   useEffect(() => {
     if (!awareness) return;
-    const presence: Presence = { name: viewer.name, role: viewer.role, stepId };
-    awareness.setLocalStateField('presence', presence);
-  }, [awareness, stepId, viewer.name, viewer.role]);
+    awareness.setLocalStateField('presence', { stepId });
+  }, [awareness, stepId]);
 
   const others = useSyncExternalStore(
     (onChange) => {
@@ -63,7 +52,7 @@ export function PresenceAvatars({
           className="flex h-7 w-7 items-center justify-center rounded-full text-xs font-bold text-white"
           style={{ background: ROLE_COLOUR[p.role] ?? '#666' }}
         >
-          {p.name.slice(0, 2).toUpperCase()}
+          {(p.name || tr(p.role)).slice(0, 2).toUpperCase()}
         </span>
       ))}
     </p>

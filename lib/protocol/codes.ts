@@ -132,3 +132,20 @@ export const WriteDenied = {
   NOT_YOUR_CLIENT: 'not-your-client',
 } as const;
 export type WriteDenied = (typeof WriteDenied)[keyof typeof WriteDenied];
+
+/**
+ * Why the Yjs endpoint refused (part of) a presence (awareness) update. Sent like
+ * WriteDenied, once per reason per message; the refused entries are not applied or relayed.
+ * Our client never causes them: it sends only its own state, with only its step.
+ */
+export const PresenceDenied = {
+  /** A projector screen has no presence. */
+  SCREEN: 'presence-screen',
+  /** A connection has one presence: the first client id it announced. */
+  ONE_PER_CONNECTION: 'presence-one-per-connection',
+  /** The state is larger than PRESENCE_STATE_MAX_BYTES. */
+  TOO_LARGE: 'presence-too-large',
+  /** The state is not JSON of the shape the board uses (`{ presence: { stepId } }`). */
+  INVALID: 'presence-invalid',
+} as const;
+export type PresenceDenied = (typeof PresenceDenied)[keyof typeof PresenceDenied];

@@ -14,6 +14,8 @@ import {
 } from '../../lib/constants';
 import { CloseCode, WriteDenied } from '../../lib/protocol/codes';
 import type { Storage } from '../storage/storage';
+import type { PresenceIdentity } from '../../lib/protocol/presence';
+import { PresenceGate, readAwarenessEntries, writeAwarenessEntries } from './presence';
 import { send } from './send-buffer';
 import { guardUpdate, type Writer } from './yjs-guard';
 
@@ -34,6 +36,8 @@ export interface Connection {
   writer(): Writer;
   /** Awareness client ids this connection controls, removed when it closes. */
   clientIds: Set<number>;
+  /** Whose presence this is, from the roster, asked per update; null for a screen. */
+  identity(): PresenceIdentity | null;
 }
 
 /** When the log is compacted, and how large a document may grow. */
@@ -87,6 +91,8 @@ export class SharedDoc {
   private readonly renewalTimer: NodeJS.Timeout;
   /** Updates taken from `unstored` whose storing has not finished yet. */
   private storing = 0;
+  /** What each connection may say about its presence. */
+  private readonly presence = new PresenceGate();
   /** Connections whose answer to a sync step 1 is not yet written to the kernel. */
   private readonly answering = new WeakSet<Connection>();
 
@@ -234,25 +240,13 @@ export class SharedDoc {
    * connects, before anyone else can learn its id. Throws on malformed bytes.
    */
   private ownPresence(conn: Connection, update: Uint8Array): Uint8Array | null {
-    const decoder = decoding.createDecoder(update);
-    const entries: Array<{ client: number; clock: number; state: string }> = [];
-    for (let n = decoding.readVarUint(decoder); n > 0; n--) {
-      const client = decoding.readVarUint(decoder);
-      const clock = decoding.readVarUint(decoder);
-      entries.push({ client, clock, state: decoding.readVarString(decoder) });
-    }
-    const own = entries.filter((e) => this.mayUse(conn, e.client));
-    if (own.length === 0) return null;
-    for (const { client } of own) this.clientOwners.set(client, conn.participantId);
-    if (own.length === entries.length) return update;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, own.length);
-    for (const { client, clock, state } of own) {
-      encoding.writeVarUint(encoder, client);
-      encoding.writeVarUint(encoder, clock);
-      encoding.writeVarString(encoder, state);
-    }
-    return encoding.toUint8Array(encoder);
+    const own = readAwarenessEntries(update).filter((e) => this.mayUse(conn, e.client));
+    // One state per connection, bounded, with the roster's name and role (presence.ts).
+    const { admitted, denied } = this.presence.admit(conn, own, conn.identity());
+    for (const reason of denied) send(conn.ws, deniedMessage(reason));
+    if (admitted.length === 0) return null;
+    for (const { client } of admitted) this.clientOwners.set(client, conn.participantId);
+    return writeAwarenessEntries(admitted);
   }
 
   /** The Yjs client ids with structs in `update` that this document does not have yet. */

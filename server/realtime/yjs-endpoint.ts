@@ -17,6 +17,7 @@ import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from '../../lib/doma
 import { CloseCode, ErrorCode } from '../../lib/protocol/codes';
 import { YJS_PATH_PREFIX } from '../../lib/protocol/events';
 import { decodePathPart, type RequestTarget } from '../../lib/protocol/http-request';
+import type { PresenceIdentity } from '../../lib/protocol/presence';
 import type { TokenSigner } from '../auth';
 import { NotOwnerError } from '../cluster/not-owner';
 import { refuseUpgrade } from '../http-entry';
@@ -168,7 +169,12 @@ export class YjsEndpoint {
       role: screen ? null : (actor.participant(participantId)?.role ?? null),
       boardLocked: actor.control.boardLocked,
     });
-    const conn: Connection = { ws, participantId, writer, clientIds: new Set() };
+    const identity = (): PresenceIdentity | null => {
+      const who = screen ? undefined : actor.participant(participantId);
+      if (!who || who.removedAt !== null) return null;
+      return { name: who.name, role: who.role, anonymous: actor.control.anonymous };
+    };
+    const conn: Connection = { ws, participantId, writer, clientIds: new Set(), identity };
     shared.conns.set(ws, conn);
     const early: Uint8Array[] = [];
     let ready = false;

@@ -99,10 +99,11 @@ export async function boardClient(
  * change travels on the same socket after the edits, and `to` sees it relayed.
  */
 export async function handled(from: BoardClient, to: BoardClient): Promise<void> {
-  const marker = Math.random();
-  from.provider.awareness.setLocalStateField('marker', marker);
+  // Presence may carry only the step a page looks at (the server drops anything else).
+  const marker = `handled-${Math.random().toString(36).slice(2)}`;
+  from.provider.awareness.setLocalStateField('presence', { stepId: marker });
   await waitFor(
-    () => to.provider.awareness.getStates().get(from.doc.clientID)?.marker === marker,
+    () => to.provider.awareness.getStates().get(from.doc.clientID)?.presence?.stepId === marker,
     5000,
     'the server to handle what was sent',
   );
