@@ -163,7 +163,7 @@ describe('Socket.io events per connection', () => {
     }
     await waitFor(() => reasons.length > 0, 5000, 'the disconnect');
     // 5 run, 20 refused by name, then one last word on protocol:error, and the transport
-    // closes: the client's own reconnect brings it back with a fresh allowance.
+    // closes: the client's own reconnect brings it back, to the person's allowance.
     expect(reasons[0]).toBe('transport close');
     // (The 5 commands are answered once stored, which may be after the close: at most 5.)
     expect(answers.filter((a) => a === ErrorCode.RATE_LIMITED)).toHaveLength(20);

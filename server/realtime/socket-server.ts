@@ -136,7 +136,7 @@ function payloadBytes(payload: unknown): number {
  * too). Over the limit the event is answered RATE_LIMITED and not run. A connection that
  * floods on regardless, past its refusal allowance, is told once on `protocol:error` and
  * its transport is closed: the client sees "transport close" and reconnects after
- * Socket.io's delay, with fresh buckets, while the flood costs it a new handshake.
+ * Socket.io's delay, to the same buckets (they are the person's, kept across reconnects).
  */
 function overLimit(socket: AppSocket, name: string, ack: unknown): boolean {
   const { book, holder, ...rate } = socket.data.rate;
