@@ -111,4 +111,14 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE workshops ADD COLUMN fence BIGINT NOT NULL DEFAULT 0;
   `,
+  // 8: who owns each Yjs client id of a workshop's document (issue 21)
+  `
+  CREATE TABLE doc_clients (
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    client_id BIGINT NOT NULL,
+    participant_id TEXT NOT NULL,
+    ord BIGINT GENERATED ALWAYS AS IDENTITY,
+    PRIMARY KEY (workshop_id, client_id)
+  );
+  `,
 ];

@@ -4,6 +4,8 @@ import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import { toWorkshop, type WorkshopRow } from './workshop-row';
 import {
   type ActionRecord,
+  ClientClaimedError,
+  type DocClientClaim,
   type DocLog,
   FencedError,
   type Fencing,
@@ -495,6 +497,36 @@ export class PostgresStorage implements Storage {
         Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength),
       ]);
     });
+  }
+
+  claimDocClients(workshopId: string, participantId: string, clientIds: number[]): Promise<void> {
+    if (clientIds.length === 0) return Promise.resolve();
+    return this.write(workshopId, async (db) => {
+      await db.query(
+        `INSERT INTO doc_clients (workshop_id, client_id, participant_id)
+           SELECT $1, id, $3 FROM unnest($2::bigint[]) WITH ORDINALITY AS t(id, n) ORDER BY n
+           ON CONFLICT (workshop_id, client_id) DO NOTHING`,
+        [workshopId, clientIds, participantId],
+      );
+      // Throwing rolls the transaction back; the lane retries the others alone.
+      const taken = await db.query<{ clientId: number }>(
+        `SELECT client_id AS "clientId" FROM doc_clients
+           WHERE workshop_id = $1 AND client_id = ANY($2::bigint[]) AND participant_id <> $3
+           LIMIT 1`,
+        [workshopId, clientIds, participantId],
+      );
+      const clash = taken.rows[0];
+      if (clash) throw new ClientClaimedError(workshopId, clash.clientId);
+    });
+  }
+
+  async listDocClients(workshopId: string): Promise<DocClientClaim[]> {
+    const result = await this.pool.query<DocClientClaim>(
+      `SELECT client_id AS "clientId", participant_id AS "participantId"
+         FROM doc_clients WHERE workshop_id = $1 ORDER BY ord`,
+      [workshopId],
+    );
+    return result.rows;
   }
 
   async ping(): Promise<void> {

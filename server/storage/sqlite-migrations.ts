@@ -98,4 +98,14 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   UPDATE workshops SET series_id = id;
   CREATE INDEX workshops_by_series ON workshops(series_id, created_at);
   `,
+  // 7: who owns each Yjs client id of a workshop's document (issue 21): kept across
+  // restarts, so nobody can take an honest page's id by reconnecting first
+  `
+  CREATE TABLE doc_clients (
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    client_id INTEGER NOT NULL,
+    participant_id TEXT NOT NULL,
+    PRIMARY KEY (workshop_id, client_id)
+  );
+  `,
 ];

@@ -4,14 +4,16 @@ import Database from 'better-sqlite3';
 import type { ControlState, Participant } from '../../lib/domain/workshop';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import { toWorkshop, type WorkshopRow } from './workshop-row';
-import type {
-  ActionRecord,
-  DocLog,
-  RatingRecord,
-  Storage,
-  VoteRecord,
-  WarmupRecord,
-  WorkshopRecord,
+import {
+  type ActionRecord,
+  ClientClaimedError,
+  type DocClientClaim,
+  type DocLog,
+  type RatingRecord,
+  type Storage,
+  type VoteRecord,
+  type WarmupRecord,
+  type WorkshopRecord,
 } from './storage';
 
 export function migrate(db: Database.Database): void {
@@ -427,6 +429,32 @@ export class SqliteStorage implements Storage {
         );
       })();
     });
+  }
+
+  claimDocClients(workshopId: string, participantId: string, clientIds: number[]): Promise<void> {
+    if (clientIds.length === 0) return Promise.resolve();
+    return this.write(() => {
+      const insert = this.sql(
+        `INSERT INTO doc_clients (workshop_id, client_id, participant_id) VALUES (?, ?, ?)
+           ON CONFLICT (workshop_id, client_id) DO NOTHING`,
+      );
+      const owner = this.sql(
+        'SELECT participant_id AS owner FROM doc_clients WHERE workshop_id = ? AND client_id = ?',
+      );
+      for (const id of clientIds) {
+        insert.run(workshopId, id, participantId);
+        // Throwing rolls this write back (it runs in a savepoint of its own).
+        const row = owner.get(workshopId, id) as { owner: string };
+        if (row.owner !== participantId) throw new ClientClaimedError(workshopId, id);
+      }
+    });
+  }
+
+  async listDocClients(workshopId: string): Promise<DocClientClaim[]> {
+    return this.sql(
+      `SELECT client_id AS clientId, participant_id AS participantId
+         FROM doc_clients WHERE workshop_id = ? ORDER BY rowid`,
+    ).all(workshopId) as DocClientClaim[];
   }
 
   async ping(): Promise<void> {

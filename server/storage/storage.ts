@@ -69,6 +69,24 @@ export interface DocLog {
   bytes: number;
 }
 
+/** A Yjs client id of a workshop's document, and the participant who first used it. */
+export interface DocClientClaim {
+  clientId: number;
+  participantId: string;
+}
+
+/** A client id claim that another participant holds already. Nothing was written. */
+export class ClientClaimedError extends Error {
+  readonly code = 'CLIENT_CLAIMED';
+  constructor(
+    readonly workshopId: string,
+    readonly clientId: number,
+  ) {
+    super(`Client id ${clientId} of workshop ${workshopId} is another participant's`);
+    this.name = 'ClientClaimedError';
+  }
+}
+
 /**
  * Everything the server keeps. Every method resolves only once the data is durable, so
  * callers acknowledge to clients after `await`. Implementations: SQLite (embedded) and,
@@ -109,6 +127,16 @@ export interface Storage {
   loadDoc(workshopId: string): Promise<DocLog>;
   /** Replaces updates up to `upToSeq` with `snapshot`, atomically. */
   compactDoc(workshopId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
+
+  /**
+   * Records that `participantId` owns these Yjs client ids in the workshop's document
+   * (docs/protocol.md, "Yjs client ids"). Ids it owns already change nothing; should
+   * another participant own one, the write fails with ClientClaimedError and stores none
+   * of them. Written through the same ordered, fenced path as the workshop's other writes.
+   */
+  claimDocClients(workshopId: string, participantId: string, clientIds: number[]): Promise<void>;
+  /** Every claimed client id of the workshop's document, in the order they were claimed. */
+  listDocClients(workshopId: string): Promise<DocClientClaim[]>;
 
   /** Answers once the store can be read (for GET /readyz); rejects when it cannot. */
   ping?(): Promise<void>;

@@ -138,6 +138,7 @@ describe('PostgresStorage', () => {
         a.appendDocUpdate(w.id, new Uint8Array([9])),
         a.saveControl(w.id, { ...w.control, revision: 99 }),
         a.putAction(action(w.id)),
+        a.claimDocClients(w.id, 'p1', [42]),
       ];
       for (const r of await Promise.allSettled(late)) {
         expect(r.status).toBe('rejected');
@@ -149,6 +150,7 @@ describe('PostgresStorage', () => {
       expect(await b.listParticipants(w.id)).toEqual([]);
       expect(await b.listActions(w.id)).toEqual([]);
       expect((await b.loadDoc(w.id)).updates).toEqual([]);
+      expect(await b.listDocClients(w.id)).toEqual([]);
       expect((await b.getWorkshop(w.id))?.control.revision).toBe(w.control.revision);
       // The new owner writes on.
       await b.putRating(rating(w.id, { valence: 1 }));

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { ControlState } from '../../lib/domain/workshop';
-import type {
-  ActionRecord,
-  Storage,
-  VoteRecord,
-  WorkshopRecord,
+import {
+  type ActionRecord,
+  ClientClaimedError,
+  type Storage,
+  type VoteRecord,
+  type WorkshopRecord,
 } from '../../server/storage/storage';
 import {
   action,
@@ -404,6 +405,57 @@ export function describeStorageContract(name: string, make: () => Promise<Storag
         expect(docContent(docFromUpdates((await storage.loadDoc(w.id)).updates))).toEqual(
           docContent(mine),
         );
+      });
+    });
+
+    describe('client id claims', () => {
+      it('lists a document’s claims in the order they were made; claiming one’s own again changes nothing', async () => {
+        expect(await storage.listDocClients(w.id)).toEqual([]);
+        await storage.claimDocClients(w.id, 'p1', [7, 2 ** 32 - 1]);
+        await storage.claimDocClients(w.id, 'p2', [3]);
+        await storage.claimDocClients(w.id, 'p1', [7]);
+        await storage.claimDocClients(w.id, 'p1', []);
+        expect(await storage.listDocClients(w.id)).toEqual([
+          { clientId: 7, participantId: 'p1' },
+          { clientId: 2 ** 32 - 1, participantId: 'p1' },
+          { clientId: 3, participantId: 'p2' },
+        ]);
+      });
+
+      it('refuses a claim on another participant’s id, storing none of it; writes beside it go through', async () => {
+        await storage.claimDocClients(w.id, 'p1', [7]);
+        // Written in one turn: the storage commits them together (SQLite) or in one lane
+        // (Postgres); the refused claim fails alone.
+        const results = await Promise.allSettled([
+          storage.claimDocClients(w.id, 'p2', [8]),
+          storage.claimDocClients(w.id, 'p2', [9, 7]),
+          storage.appendDocUpdate(w.id, new Uint8Array([1])),
+        ]);
+        expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+        expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(ClientClaimedError);
+        expect(await storage.listDocClients(w.id)).toEqual([
+          { clientId: 7, participantId: 'p1' },
+          { clientId: 8, participantId: 'p2' },
+        ]);
+        expect((await storage.loadDoc(w.id)).updates).toHaveLength(1);
+      });
+
+      it('has a claim written before an update stored by the time the update is', async () => {
+        const claimed = storage.claimDocClients(w.id, 'p1', [11]);
+        await storage.appendDocUpdate(w.id, new Uint8Array([1]));
+        expect(await storage.listDocClients(w.id)).toEqual([{ clientId: 11, participantId: 'p1' }]);
+        await claimed;
+      });
+
+      it('keeps each workshop’s claims apart', async () => {
+        const other = workshopRecord();
+        await storage.createWorkshop(other);
+        await storage.claimDocClients(w.id, 'p1', [5]);
+        await storage.claimDocClients(other.id, 'p9', [5]);
+        expect(await storage.listDocClients(other.id)).toEqual([
+          { clientId: 5, participantId: 'p9' },
+        ]);
+        expect(await storage.listDocClients(w.id)).toEqual([{ clientId: 5, participantId: 'p1' }]);
       });
     });
 
