@@ -136,3 +136,10 @@ export const RATE_BOOK_PRUNE_MS = 60_000;
  * step it looks at (under 100 bytes). Larger is refused (`presence-too-large`), not relayed.
  */
 export const PRESENCE_STATE_MAX_BYTES = 1024;
+
+/**
+ * Yjs client ids one participant may claim in one workshop's document (each page load,
+ * and each recovery from `not-your-client`, makes a new one). Claims are stored, so this
+ * bounds the table: past it, updates under a new id are refused 'too-many-clients'.
+ */
+export const YJS_CLIENT_IDS_PER_PARTICIPANT_MAX = 200;

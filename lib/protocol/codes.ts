@@ -130,6 +130,11 @@ export const WriteDenied = {
    * (ids are claimed by their first writer); the whole update is refused.
    */
   NOT_YOUR_CLIENT: 'not-your-client',
+  /**
+   * New structs under a Yjs client id the writer has not claimed yet, when the writer has
+   * already claimed YJS_CLIENT_IDS_PER_PARTICIPANT_MAX ids in this document.
+   */
+  TOO_MANY_CLIENTS: 'too-many-clients',
 } as const;
 export type WriteDenied = (typeof WriteDenied)[keyof typeof WriteDenied];
 

@@ -7,16 +7,18 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { NOTES_PER_LANE_MAX } from '../../lib/board/board-doc';
 import {
+  YJS_CLIENT_IDS_PER_PARTICIPANT_MAX,
   YJS_RENEWAL_RELAY_MS,
   YJS_COMPACT_AFTER_BYTES,
   YJS_COMPACT_AFTER_UPDATES,
   YJS_DOC_MAX_BYTES,
 } from '../../lib/constants';
-import { CloseCode, WriteDenied } from '../../lib/protocol/codes';
+import { CloseCode } from '../../lib/protocol/codes';
 import type { Storage } from '../storage/storage';
 import type { PresenceIdentity } from '../../lib/protocol/presence';
 import { PresenceGate, readAwarenessEntries, writeAwarenessEntries } from './presence';
 import { send } from './send-buffer';
+import { ClientClaims } from './client-claims';
 import { guardUpdate, type Writer } from './yjs-guard';
 
 /** y-websocket's message types (the first varuint of every message). */
@@ -48,6 +50,8 @@ export interface DocLimits {
   docMaxBytes: number;
   /** How often gathered presence renewals are relayed (YJS_RENEWAL_RELAY_MS). */
   renewalRelayMs: number;
+  /** Yjs client ids one participant may claim (YJS_CLIENT_IDS_PER_PARTICIPANT_MAX). */
+  clientIdsPerParticipant: number;
 }
 
 export const DEFAULT_DOC_LIMITS: DocLimits = {
@@ -55,6 +59,7 @@ export const DEFAULT_DOC_LIMITS: DocLimits = {
   compactAfterBytes: YJS_COMPACT_AFTER_BYTES,
   docMaxBytes: YJS_DOC_MAX_BYTES,
   renewalRelayMs: YJS_RENEWAL_RELAY_MS,
+  clientIdsPerParticipant: YJS_CLIENT_IDS_PER_PARTICIPANT_MAX,
 };
 
 /**
@@ -77,10 +82,10 @@ export class SharedDoc {
   private queuedBytes = 0;
   private failed = false;
   /**
-   * Whose each Yjs client id is: the participant who first wrote new structs with it
-   * since this copy was loaded (after a reload the first writer claims it again).
+   * Whose each Yjs client id is: the participant who first used it, to write or in
+   * presence. Stored, and loaded with the document (client-claims.ts).
    */
-  private readonly clientOwners = new Map<number, string>();
+  private readonly clientOwners: ClientClaims;
   /** Updates applied in memory, waiting to be stored and relayed (in order). */
   private readonly unstored: Array<{ update: Uint8Array; message: Uint8Array; origin: unknown }> =
     [];
@@ -104,6 +109,15 @@ export class SharedDoc {
   ) {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
+    this.clientOwners = new ClientClaims(
+      workshopId,
+      storage,
+      limits.clientIdsPerParticipant,
+      (err) => {
+        console.error(`[yjs ${workshopId}] could not store a client id's owner`, err);
+        this.fail();
+      },
+    );
     this.ready = this.load();
     // Not loaded: drop this copy (closing with 4500), so the next connection loads afresh.
     this.ready.catch(() => this.fail());
@@ -122,7 +136,10 @@ export class SharedDoc {
   }
 
   private async load(): Promise<void> {
-    const log = await this.storage.loadDoc(this.workshopId);
+    const [log] = await Promise.all([
+      this.storage.loadDoc(this.workshopId),
+      this.clientOwners.load(),
+    ]);
     Y.transact(
       this.doc,
       () => {
@@ -161,7 +178,16 @@ export class SharedDoc {
         return this.receiveSync(conn, decoder);
       case MESSAGE_AWARENESS: {
         const update = this.ownPresence(conn, decoding.readVarUint8Array(decoder));
-        if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
+        if (!update) return;
+        const apply = () => {
+          if (this.failed || !this.conns.has(conn.ws)) return;
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
+        };
+        // An id is shown to others only once its claim is stored: a crash must not forget
+        // the owner of an id that others have learned. (Awareness is ordered by its own
+        // clocks, so a later state overtaking this one changes nothing.)
+        if (this.clientOwners.settled) apply();
+        else this.clientOwners.stored().then(apply, () => undefined);
         return;
       }
       case MESSAGE_QUERY_AWARENESS:
@@ -210,8 +236,9 @@ export class SharedDoc {
     // test. An honest client only sends new structs under its own id (others' reach it
     // from here, so they are known), so the whole update is refused.
     const clients = this.newClients(update);
-    if (clients.some((client) => !this.mayUse(conn, client))) {
-      send(conn.ws, deniedMessage(WriteDenied.NOT_YOUR_CLIENT));
+    const refused = this.clientOwners.refusal(conn.participantId, clients);
+    if (refused) {
+      send(conn.ws, deniedMessage(refused));
       return;
     }
     const verdict = guardUpdate(this.doc, update, conn.writer(), {
@@ -219,16 +246,12 @@ export class SharedDoc {
       docMaxBytes: this.limits.docMaxBytes,
       docBytes: this.bytes,
     });
-    for (const client of clients) this.clientOwners.set(client, conn.participantId);
+    // Claimed (and its storing queued) before the update is: stored no later than it.
+    this.clientOwners.claim(conn.participantId, clients);
     // A refused part is not applied (the rewrite holds only its clocks, as garbage); the
     // writer's own copy keeps it, and the writer is told why, once per reason.
     if (verdict.update) Y.applyUpdate(this.doc, verdict.update, conn);
     for (const reason of verdict.denied) send(conn.ws, deniedMessage(reason));
-  }
-
-  /** Is `client` unclaimed, or this connection's participant's? */
-  private mayUse(conn: Connection, client: number): boolean {
-    return (this.clientOwners.get(client) ?? conn.participantId) === conn.participantId;
   }
 
   /**
@@ -236,16 +259,23 @@ export class SharedDoc {
    * client id another participant has claimed is dropped (found by the fuzz test: anyone
    * could rewrite or remove another person's presence, and overwrite that person's own
    * local state). y-websocket echoes others' states back too; dropping those changes
-   * nothing. Unclaimed ids are claimed here: a client announces its presence as it
-   * connects, before anyone else can learn its id. Throws on malformed bytes.
+   * nothing. Unclaimed ids are claimed here (within the participant's bound): a client
+   * announces its presence as it connects, before anyone else can learn its id. Throws on
+   * malformed bytes.
    */
   private ownPresence(conn: Connection, update: Uint8Array): Uint8Array | null {
-    const own = readAwarenessEntries(update).filter((e) => this.mayUse(conn, e.client));
+    // Ids another participant owns are dropped, as are ids past this one's bound.
+    const own = readAwarenessEntries(update).filter(
+      (e) => !this.clientOwners.refusal(conn.participantId, [e.client]),
+    );
     // One state per connection, bounded, with the roster's name and role (presence.ts).
     const { admitted, denied } = this.presence.admit(conn, own, conn.identity());
     for (const reason of denied) send(conn.ws, deniedMessage(reason));
     if (admitted.length === 0) return null;
-    for (const { client } of admitted) this.clientOwners.set(client, conn.participantId);
+    this.clientOwners.claim(
+      conn.participantId,
+      admitted.map((e) => e.client),
+    );
     return writeAwarenessEntries(admitted);
   }
 
@@ -278,7 +308,11 @@ export class SharedDoc {
     if (this.failed) return;
     this.storing = batch.length;
     try {
-      await Promise.all(batch.map((u) => this.storage.appendDocUpdate(this.workshopId, u.update)));
+      // The claims these updates make were queued before them (`receiveSync`).
+      await Promise.all([
+        this.clientOwners.stored(),
+        ...batch.map((u) => this.storage.appendDocUpdate(this.workshopId, u.update)),
+      ]);
     } catch (err) {
       console.error(`[yjs ${this.workshopId}] could not store an update`, err);
       this.fail();
