@@ -62,6 +62,7 @@ export function BoardView({
   const denied = useWorkshopDoc((s) => s.denied);
   const status = useWorkshopDoc((s) => s.status);
   const closeCode = useWorkshopDoc((s) => s.closeCode);
+  const recovery = useWorkshopDoc((s) => s.recovery);
   const [selected, setSelected] = useState<string[]>([]);
   const [groupName, setGroupName] = useState('');
   const step = steps.find((s) => s.id === stepId);
@@ -104,6 +105,7 @@ export function BoardView({
           {t.has(`denied.${denied}`) ? t(`denied.${denied}`) : t('denied.other')}
         </p>
       )}
+      {recovery === 'done' && !denied && <p role="status">{t('clientRecovered')}</p>}
       {mayWrite && selected.length > 0 && (
         <form
           onSubmit={makeGroup}
