@@ -44,10 +44,42 @@ export const YJS_KEEPALIVE_MS = 10_000;
  */
 export const YJS_RENEWAL_RELAY_MS = 5_000;
 
-/** Failed join-code lookups or facilitator keys one address may make in a burst... */
-export const JOIN_FAILURES_BURST = 10;
-/** ...after which it gets one more try every this many milliseconds. */
-export const JOIN_FAILURE_REFILL_MS = 6_000;
+/**
+ * Guessing (docs/security.md, "Rate limits"; `server/limits/`). Wrong join codes one
+ * address may look up per window: a venue behind one NAT mistypes a few, and even past
+ * this every code the address found before keeps working.
+ */
+export const CODE_FAILURES_PER_ADDRESS = 10;
+export const CODE_FAILURE_WINDOW_MS = 60_000;
+/** An address over its limit looks up no code it has not found before, for this long. */
+export const CODE_FAILURE_BLOCK_MS = 15 * 60_000;
+/** Wrong join codes all addresses together may look up per window, on all nodes together. */
+export const CODE_FAILURES_PER_CLUSTER = 120;
+/** How long an address is remembered to have found a code (a workshop day). */
+export const KNOWN_CODE_TTL_MS = 12 * 60 * 60_000;
+/**
+ * Wrong facilitator keys per window, per address and per workshop. A right key is always
+ * taken (192 random bits cannot be guessed); past these, wrong ones get 429, not 401.
+ */
+export const KEY_FAILURES_PER_ADDRESS = 10;
+export const KEY_FAILURES_PER_WORKSHOP = 100;
+export const KEY_FAILURE_WINDOW_MS = 10 * 60_000;
+/** Workshops (created, imported or re-run) one address may make per window. */
+export const WORKSHOP_CREATES_PER_ADDRESS = 20;
+export const WORKSHOP_CREATE_WINDOW_MS = 10 * 60_000;
+/** Imports one address may send per window (each up to IMPORT_BODY_MAX_BYTES). */
+export const IMPORTS_PER_ADDRESS = 10;
+export const IMPORT_WINDOW_MS = 10 * 60_000;
+/** Joins without the key one address may make per window: a venue of 40 behind one NAT, 2.5 times. */
+export const JOINS_PER_ADDRESS = 100;
+export const JOIN_WINDOW_MS = 60_000;
+/** Participants (facilitators aside, removed ones aside) a workshop takes by default (`MAX_PARTICIPANTS`). */
+export const MAX_PARTICIPANTS_DEFAULT = 200;
+/**
+ * Participant rows a workshop may store, removed ones included, per seat of its cap:
+ * the storage bound that removing and joining again cannot pass.
+ */
+export const PARTICIPANT_ROWS_PER_SEAT = 2;
 
 /**
  * Per-connection event rates (token buckets, `lib/domain/rate-bucket.ts`). Socket.io: one

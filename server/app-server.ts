@@ -14,6 +14,7 @@ import {
   refuseUpgrade,
   StandInServer,
 } from './http-entry';
+import { RequestGuard, type RequestLimits } from './limits/request-guard';
 import { applySecurityHeaders } from './security-headers';
 import { SimulatedRooms } from './simulation/simulated-rooms';
 import { startWhenIdle } from './start-when-idle';
@@ -78,6 +79,13 @@ export interface AppServerOptions {
   socketPing?: SocketPing;
   /** Per-connection rate limits (docs/protocol.md); tests lower or raise them. */
   rateLimits?: Partial<ConnectionLimits>;
+  /**
+   * Limits of the HTTP API per address and per target (docs/security.md); defaults in
+   * `DEFAULT_REQUEST_LIMITS`. Tests that create many workshops from 127.0.0.1 raise them.
+   */
+  requestLimits?: Partial<RequestLimits>;
+  /** Participants (facilitators aside) one workshop takes. Default 200 (`MAX_PARTICIPANTS`). */
+  maxParticipants?: number;
 }
 
 export interface AppServer {
@@ -126,7 +134,11 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   );
   options.ownership?.onEvict((id) => registry.evict(id));
   const simulated = new SimulatedRooms();
+  // With several nodes the counts live in their Redis, so N nodes do not allow N times as much.
+  const guard = new RequestGuard(options.requestLimits, options.ownership?.shared);
   const api = createHttpApi({
+    guard,
+    maxParticipants: options.maxParticipants,
     simulated,
     storage,
     registry,

@@ -18,6 +18,8 @@ export interface Config {
   leaseTtlMs: number | undefined;
   /** TRUST_PROXY: read X-Forwarded-For, X-Forwarded-Host and X-Forwarded-Proto. */
   trustProxy: boolean;
+  /** Participants (facilitators aside) one workshop takes; default MAX_PARTICIPANTS_DEFAULT (200). */
+  maxParticipants: number | undefined;
   dev: boolean;
 }
 
@@ -41,6 +43,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeId: env.NODE_ID || undefined,
     leaseTtlMs: optionalMs(env.LEASE_TTL_MS, 'LEASE_TTL_MS'),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    maxParticipants: optionalCount(env.MAX_PARTICIPANTS, 'MAX_PARTICIPANTS'),
     dev: env.NODE_ENV !== 'production',
   };
 }
@@ -52,4 +55,13 @@ function optionalMs(value: string | undefined, name: string): number | undefined
     throw new Error(`${name} must be a whole number of milliseconds, at least 1000; got ${value}`);
   }
   return ms;
+}
+
+function optionalCount(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) {
+    throw new Error(`${name} must be a whole number, at least 1; got ${value}`);
+  }
+  return count;
 }

@@ -3,7 +3,7 @@ import { normaliseJoinCode } from '../lib/domain/join-code';
 import { pathDocUpdate, seedDocUpdate } from '../lib/board/path-doc';
 import { contentDisposition } from '../lib/export/file-name';
 import { parseWorkshopExport } from '../lib/export/json';
-import { JOIN_FAILURE_REFILL_MS, JOIN_FAILURES_BURST, SIMULATED_DEFAULT } from '../lib/constants';
+import { MAX_PARTICIPANTS_DEFAULT, SIMULATED_DEFAULT } from '../lib/constants';
 import { ErrorCode } from '../lib/protocol/codes';
 import type { RequestTarget } from '../lib/protocol/http-request';
 import { CreateWorkshopBody, JoinBody, SimulateBody } from '../lib/protocol/schemas';
@@ -23,10 +23,11 @@ import {
 } from './http-util';
 import { createLinkBase } from './link-base';
 import { type NewWorkshopFacts, sendCreated, storeNewWorkshop } from './new-workshop';
-import { RateLimiter } from './rate-limit';
+import type { RequestGuard } from './limits/request-guard';
 import { createRunsApi } from './runs-api';
 import type { SimulatedRooms } from './simulation/simulated-rooms';
 import type { Storage } from './storage/storage';
+import type { WorkshopActor } from './workshops/actor';
 import type { WorkshopRegistry } from './workshops/registry';
 
 export interface HttpApiDeps {
@@ -49,6 +50,10 @@ export interface HttpApiDeps {
   simulated: SimulatedRooms;
   /** GET /readyz: can this node serve (storage, and Redis when several nodes run)? */
   readiness?: () => Promise<{ ok: boolean } & Record<string, unknown>>;
+  /** Limits per address and per target: guessing and floods (`server/limits/`). */
+  guard: RequestGuard;
+  /** Participants (facilitators aside) one workshop takes; default MAX_PARTICIPANTS_DEFAULT. */
+  maxParticipants?: number;
 }
 
 /** An import carries a whole workshop: it may be far larger than other bodies. */
@@ -56,35 +61,36 @@ export const IMPORT_BODY_MAX_BYTES = 2 * 1024 * 1024;
 
 /** The public HTTP API (see README). Returns false for paths it does not own. */
 export function createHttpApi(deps: HttpApiDeps) {
-  // Wrong codes and wrong facilitator keys: guessing from one address gets slowed down.
-  const failures = new RateLimiter(JOIN_FAILURES_BURST, JOIN_FAILURE_REFILL_MS);
+  const { guard } = deps;
+  const addressOf = (req: http.IncomingMessage) => clientAddress(req, deps.trustProxy ?? false);
 
-  function refuseIfGuessing(req: http.IncomingMessage): void {
-    const waitMs = failures.retryAfterMs(clientAddress(req, deps.trustProxy ?? false));
-    if (waitMs > 0) {
-      throw new HttpError(
-        429,
-        ErrorCode.RATE_LIMITED,
-        'Too many failed attempts',
-        Math.ceil(waitMs / 1000),
-      );
-    }
+  /**
+   * The facilitator key the request carries if it opens workshop `workshopId` (key hash
+   * `hash`). A right key is always taken; a wrong one is counted and answered 401, or 429
+   * once its address or the workshop has had too many.
+   */
+  async function requireKey(
+    req: http.IncomingMessage,
+    hash: string,
+    workshopId: string,
+  ): Promise<string> {
+    const key = bearer(req);
+    if (key !== null && keyMatches(key, hash)) return key;
+    throw await guard.wrongKey(addressOf(req), workshopId);
   }
 
-  /** The facilitator key the request carries if it matches `hash`; else 401, counted. */
-  function requireKey(req: http.IncomingMessage, hash: string): string {
-    refuseIfGuessing(req);
-    const key = bearer(req);
-    if (key === null || !keyMatches(key, hash)) {
-      failures.hit(clientAddress(req, deps.trustProxy ?? false));
-      throw new HttpError(401, ErrorCode.UNAUTHORIZED, 'The facilitator key is required');
-    }
-    return key;
+  /** `requireKey` for a loaded workshop: a refused request does not keep it in memory. */
+  async function requireActorKey(req: http.IncomingMessage, actor: WorkshopActor) {
+    return requireKey(req, actor.facilitatorKeyHash, actor.id).catch((err: unknown) => {
+      deps.registry.release(actor);
+      throw err;
+    });
   }
 
   // Checked before anything is stored: a refused host gets no workshop and no link.
   const linkBase = createLinkBase(deps);
-  const runs = createRunsApi({ ...deps, requireKey, linkBase });
+  const runs = createRunsApi({ ...deps, requireKey, linkBase, admit: guard.admit.bind(guard) });
+  const maxParticipants = deps.maxParticipants ?? MAX_PARTICIPANTS_DEFAULT;
 
   /** Stores a new workshop with its first document content; answers 201 with its links and key. */
   async function storeWorkshop(
@@ -100,6 +106,7 @@ export function createHttpApi(deps: HttpApiDeps) {
   }
 
   async function createWorkshop(req: http.IncomingMessage, res: http.ServerResponse) {
+    await guard.admit('create', addressOf(req));
     const body = await readJson(req, CreateWorkshopBody);
     const template = deps.templates.get(body.template);
     if (!template)
@@ -114,6 +121,11 @@ export function createHttpApi(deps: HttpApiDeps) {
 
   /** A new workshop on the path of an exported one (the basis of re-runs). */
   async function importWorkshop(req: http.IncomingMessage, res: http.ServerResponse) {
+    // Counted before the body is read: a refused import costs the server no 2 MiB.
+    await guard.admit('import', addressOf(req)).catch((err: unknown) => {
+      res.setHeader('connection', 'close');
+      throw err;
+    });
     const parsed = parseWorkshopExport(await readJsonValue(req, IMPORT_BODY_MAX_BYTES));
     if (!parsed.ok) {
       const { code, message } = parsed.error;
@@ -137,7 +149,7 @@ export function createHttpApi(deps: HttpApiDeps) {
   ) {
     const actor = await deps.registry.get(workshopId);
     if (!actor) throw new HttpError(404, ErrorCode.NOT_FOUND, 'No such workshop');
-    requireKey(req, actor.facilitatorKeyHash);
+    await requireActorKey(req, actor);
     if (!isExportFormat(format)) {
       const message = `format: expected one of ${EXPORT_FORMATS.join(', ')}`;
       throw new HttpError(400, ErrorCode.INVALID_PAYLOAD, message);
@@ -185,36 +197,36 @@ export function createHttpApi(deps: HttpApiDeps) {
   }
 
   async function lookupCode(req: http.IncomingMessage, res: http.ServerResponse, code: string) {
-    refuseIfGuessing(req);
-    const workshop = await deps.storage.findWorkshopByCode(normaliseJoinCode(code));
-    if (!workshop) {
-      failures.hit(clientAddress(req, deps.trustProxy ?? false));
-      throw new HttpError(404, ErrorCode.NOT_FOUND, 'No workshop with that code');
-    }
+    const normal = normaliseJoinCode(code);
+    const workshop = await guard.lookUpCode(addressOf(req), normal, () =>
+      deps.storage.findWorkshopByCode(normal),
+    );
+    if (!workshop) throw new HttpError(404, ErrorCode.NOT_FOUND, 'No workshop with that code');
     sendJson(res, 200, { workshopId: workshop.id, title: workshop.title, locale: workshop.locale });
   }
 
   async function join(req: http.IncomingMessage, res: http.ServerResponse, workshopId: string) {
     const body = await readJson(req, JoinBody);
+    const withKey = bearer(req) !== null;
+    const role = withKey ? 'facilitator' : body.role;
+    if (!role) throw new HttpError(400, ErrorCode.INVALID_PAYLOAD, 'role: required');
+    // Counted before the workshop is even loaded: joins to nowhere count too.
+    if (!withKey) await guard.admit('join', addressOf(req));
     const actor = await deps.registry.get(workshopId);
     if (!actor) throw new HttpError(404, ErrorCode.NOT_FOUND, 'No such workshop');
-    const key = bearer(req);
-    let role: 'facilitator' | NonNullable<typeof body.role>;
-    if (key !== null) {
-      refuseIfGuessing(req);
-      if (!keyMatches(key, actor.facilitatorKeyHash)) {
-        failures.hit(clientAddress(req, deps.trustProxy ?? false));
-        throw new HttpError(401, ErrorCode.UNAUTHORIZED, 'Wrong facilitator key');
-      }
-      role = 'facilitator';
-    } else {
-      if (!body.role) throw new HttpError(400, ErrorCode.INVALID_PAYLOAD, 'role: required');
-      role = body.role;
-    }
-    const participant = await actor.join(body.name, role).catch((err: unknown) => {
-      console.error(`[http] could not store a participant of ${workshopId}`, err);
-      throw new HttpError(503, ErrorCode.STORAGE_FAILED, 'The participant could not be stored');
-    });
+    // The key holder signs in whatever the room does: not counted, and not kept out of a
+    // full room (the actor's bound on stored rows still holds).
+    if (withKey) await requireActorKey(req, actor);
+    const joined = await actor
+      .join(body.name, role, maxParticipants)
+      .catch((err: unknown) => {
+        console.error(`[http] could not store a participant of ${workshopId}`, err);
+        throw new HttpError(503, ErrorCode.STORAGE_FAILED, 'The participant could not be stored');
+      })
+      // Unloaded when idle, unless the newcomer connects meanwhile.
+      .finally(() => deps.registry.release(actor));
+    if (!joined.ok) throw new HttpError(409, joined.code, joined.message);
+    const participant = joined.participant;
     sendJson(res, 201, {
       participantId: participant.id,
       role: participant.role,
@@ -229,7 +241,7 @@ export function createHttpApi(deps: HttpApiDeps) {
   async function simulate(req: http.IncomingMessage, res: http.ServerResponse, workshopId: string) {
     const actor = await deps.registry.get(workshopId);
     if (!actor) throw new HttpError(404, ErrorCode.NOT_FOUND, 'No such workshop');
-    requireKey(req, actor.facilitatorKeyHash);
+    await requireActorKey(req, actor);
     const body = await readJson(req, SimulateBody);
     if (deps.simulated.has(workshopId)) {
       const message = 'This workshop already has simulated participants';
@@ -254,7 +266,7 @@ export function createHttpApi(deps: HttpApiDeps) {
   ) {
     const actor = await deps.registry.get(workshopId);
     if (!actor) throw new HttpError(404, ErrorCode.NOT_FOUND, 'No such workshop');
-    requireKey(req, actor.facilitatorKeyHash);
+    await requireActorKey(req, actor);
     sendJson(res, 201, {
       token: deps.tokens.sign({ w: workshopId, p: `screen-${newId(6)}`, s: true }),
     });

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     allowedHosts: config.allowedHosts,
     trustProxy: config.trustProxy,
+    maxParticipants: config.maxParticipants,
     dev: config.dev,
   });
   // Tests and scripts read this line to learn the port.

@@ -9,7 +9,7 @@ import { ErrorCode } from '../lib/protocol/codes';
 import { RerunBody } from '../lib/protocol/schemas';
 import { newId } from './auth';
 import { buildExport, type ReadDoc, storedDocReader } from './export/build-export';
-import { HttpError, readJson, sendJson } from './http-util';
+import { clientAddress, HttpError, readJson, sendJson } from './http-util';
 import { sendCreated, storeNewWorkshop } from './new-workshop';
 import type { Storage, WorkshopRecord } from './storage/storage';
 import type { WorkshopRegistry } from './workshops/registry';
@@ -21,10 +21,17 @@ export interface RunsApiDeps {
   /** The base of the links a new run is handed out with; 400 for a host not allowed. */
   linkBase(req: http.IncomingMessage): string;
   /**
-   * The facilitator key the request carries, if it opens a workshop with this key hash;
-   * otherwise throws 401 (counted as a failure) or 429 (while the caller is slowed down).
+   * The facilitator key the request carries, if it opens workshop `workshopId` (with this
+   * key hash); otherwise throws 401 (counted as a failure), or 429 past the limits.
    */
-  requireKey(req: http.IncomingMessage, facilitatorKeyHash: string): string;
+  requireKey(
+    req: http.IncomingMessage,
+    facilitatorKeyHash: string,
+    workshopId: string,
+  ): Promise<string>;
+  /** Counts a new workshop from the request's address; throws 429 past the limit. */
+  admit(what: 'create', address: string): Promise<void>;
+  trustProxy?: boolean;
 }
 
 export const RUNS_FORMATS = ['json', 'md'] as const;
@@ -43,7 +50,9 @@ export function createRunsApi(deps: RunsApiDeps) {
   /** POST /api/workshops/:id/rerun: a new run on the source's current path. */
   async function rerun(req: http.IncomingMessage, res: http.ServerResponse, sourceId: string) {
     const source = await workshopOrNotFound(sourceId);
-    const key = deps.requireKey(req, source.facilitatorKeyHash);
+    const key = await deps.requireKey(req, source.facilitatorKeyHash, sourceId);
+    // A re-run is a new workshop: counted as one, even for the key holder.
+    await deps.admit('create', clientAddress(req, deps.trustProxy ?? false));
     const body = await readJson(req, RerunBody);
     const base = deps.linkBase(req);
     // The path as edited, not as the template had it.
@@ -107,7 +116,7 @@ export function createRunsApi(deps: RunsApiDeps) {
     format: string | null,
   ) {
     const record = await workshopOrNotFound(workshopId);
-    deps.requireKey(req, record.facilitatorKeyHash);
+    await deps.requireKey(req, record.facilitatorKeyHash, workshopId);
     if (format !== 'json' && format !== 'md') {
       const message = `format: expected one of ${RUNS_FORMATS.join(', ')}`;
       throw new HttpError(400, ErrorCode.INVALID_PAYLOAD, message);

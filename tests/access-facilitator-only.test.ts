@@ -27,6 +27,7 @@ import { connectScreen, rating } from './helpers/ratings';
 import {
   connectClient,
   type CreatedWorkshop,
+  BUSY_HOST_LIMITS,
   createWorkshop,
   joinWorkshop,
   startTestServer,
@@ -45,7 +46,13 @@ beforeAll(async () => {
   dataDir = tempDataDir();
   // Documents stay loaded for the whole file: an unload would compact their stored log.
   // Addresses come from X-Forwarded-For, so that refused keys do not slow later requests.
-  server = await startTestServer({ dataDir, idleUnloadMs: 10 * 60_000, trustProxy: true });
+  // A workshop per scenario, all from 127.0.0.1.
+  server = await startTestServer({
+    dataDir,
+    idleUnloadMs: 10 * 60_000,
+    trustProxy: true,
+    requestLimits: BUSY_HOST_LIMITS,
+  });
 });
 afterAll(async () => {
   await server.close();

@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { JOIN_FAILURES_BURST } from '../lib/constants';
+import { KEY_FAILURES_PER_ADDRESS } from '../lib/constants';
 import { CSV_FILES } from '../lib/export/csv';
 import { ErrorCode } from '../lib/protocol/codes';
 import { ok } from './helpers/control';
@@ -51,13 +51,13 @@ describe('GET /api/workshops/:id/export', () => {
   it('counts wrong keys as failures: guessing gets rate limited', async () => {
     const r = await room(open);
     const statuses: number[] = [];
-    for (let i = 0; i <= JOIN_FAILURES_BURST; i++) {
+    for (let i = 0; i <= KEY_FAILURES_PER_ADDRESS; i++) {
       const res = await fetch(exportUrl(r.server, r.workshop.id, 'json'), {
         headers: i % 2 ? { authorization: 'Bearer guess' } : {},
       });
       statuses.push(res.status);
     }
-    expect(statuses.slice(0, JOIN_FAILURES_BURST).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(0, KEY_FAILURES_PER_ADDRESS).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readPath, readPersonas, readSituations, setStepField } from '../lib/board/path-doc';
-import { JOIN_FAILURES_BURST } from '../lib/constants';
+import { KEY_FAILURES_PER_ADDRESS } from '../lib/constants';
 import type { WorkshopExport } from '../lib/export/model';
 import { formatDate } from '../lib/export/words';
 import { ErrorCode } from '../lib/protocol/codes';
@@ -153,10 +153,10 @@ describe('POST /api/workshops/:id/rerun', () => {
   it('counts wrong keys as failures: guessing gets rate limited', async () => {
     const r = await room(open);
     const statuses: number[] = [];
-    for (let i = 0; i <= JOIN_FAILURES_BURST; i++) {
+    for (let i = 0; i <= KEY_FAILURES_PER_ADDRESS; i++) {
       statuses.push((await rerun(r.server, r.workshop.id, i % 2 ? 'guess' : null)).status);
     }
-    expect(statuses.slice(0, JOIN_FAILURES_BURST).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(0, KEY_FAILURES_PER_ADDRESS).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
   });
 });

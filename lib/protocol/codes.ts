@@ -49,6 +49,8 @@ export const ErrorCode = {
    * ALLOWED_HOSTS (HTTP 400): a forged Host header cannot put its name into a link.
    */
   HOST_NOT_ALLOWED: 'HOST_NOT_ALLOWED',
+  /** The workshop has as many participants as it takes (`MAX_PARTICIPANTS`); HTTP 409. */
+  WORKSHOP_FULL: 'WORKSHOP_FULL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ERROR_CODES = Object.values(ErrorCode);

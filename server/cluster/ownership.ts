@@ -54,6 +54,11 @@ export class Ownership implements Fencing {
     return this.leases.nodeId;
   }
 
+  /** The Redis client and key prefix of the leases, for counts all nodes share (limits). */
+  get shared(): { redis: Redis; prefix: string } {
+    return { redis: this.leases.redis, prefix: this.leases.prefix };
+  }
+
   /** Workshops whose lease this node holds now. */
   get owned(): string[] {
     return [...this.held.keys()];

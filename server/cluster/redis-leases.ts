@@ -98,7 +98,8 @@ export class RedisLeases {
   /** This process among the nodes: the name, the process id and a random part. */
   readonly instance: string;
   readonly ttlMs: number;
-  private readonly prefix: string;
+  /** Every key of this cluster begins with it. */
+  readonly prefix: string;
 
   /** Loads ioredis here, not at start: a server without REDIS_URL never needs it. */
   static async create(url: string, options: LeaseOptions): Promise<RedisLeases> {

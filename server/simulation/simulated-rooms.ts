@@ -37,11 +37,13 @@ export class SimulatedRooms {
     const random = seededRandom(seed);
     const seats: Seat[] = [];
     for (const person of simulatedCast(info.locale, Math.min(count, SIMULATED_MAX))) {
-      const participant = await actor.join(person.name, person.role);
+      const joined = await actor.join(person.name, person.role);
+      // A room full already needs no practice company.
+      if (!joined.ok) break;
       seats.push({
         person,
-        participantId: participant.id,
-        token: tokens.sign({ w: info.id, p: participant.id }),
+        participantId: joined.participant.id,
+        token: tokens.sign({ w: info.id, p: joined.participant.id }),
       });
     }
     // Loaded on first use: its clients (socket.io-client, y-websocket) would otherwise

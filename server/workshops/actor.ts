@@ -12,6 +12,7 @@ import { expireIfDue } from '../../lib/domain/timer';
 import { checkVote, type MyVotes, type VoteInput, type VoteResults } from '../../lib/domain/votes';
 import { applyPeopleCommand, type Deck, type PeopleCommand } from '../../lib/domain/people';
 import { defaultLens, type Role } from '../../lib/domain/roles';
+import { seatRefusal } from '../../lib/domain/seats';
 import type {
   Assignment,
   ControlState,
@@ -19,6 +20,7 @@ import type {
   WorkshopState,
   You,
 } from '../../lib/domain/workshop';
+import { MAX_PARTICIPANTS_DEFAULT } from '../../lib/constants';
 import { ErrorCode } from '../../lib/protocol/codes';
 import { newId } from '../auth';
 import type { RatingRecord, Storage, WorkshopRecord } from '../storage/storage';
@@ -191,9 +193,20 @@ export class WorkshopActor {
     return () => this.listeners.delete(listener);
   }
 
-  /** Adds a person; resolves once they are stored. */
-  join(name: string, role: Role): Promise<Participant> {
+  /**
+   * Adds a person, unless the workshop is full (`seatRefusal`); resolves once they are
+   * stored. Joins are applied one at a time, so concurrent ones cannot pass the cap.
+   */
+  join(
+    name: string,
+    role: Role,
+    maxParticipants = MAX_PARTICIPANTS_DEFAULT,
+  ): Promise<
+    { ok: true; participant: Participant } | { ok: false; code: ErrorCode; message: string }
+  > {
     return this.serial(async () => {
+      const full = seatRefusal([...this.participants.values()], role, maxParticipants);
+      if (full) return { ok: false as const, ...full };
       const participant: Participant = {
         id: newId(),
         workshopId: this.record.id,
@@ -208,7 +221,7 @@ export class WorkshopActor {
       await this.storage.addParticipant(participant);
       this.participants.set(participant.id, participant);
       this.emit();
-      return participant;
+      return { ok: true as const, participant };
     });
   }
 

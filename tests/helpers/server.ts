@@ -10,6 +10,7 @@ import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../lib/
 import type { WorkshopState, You } from '../../lib/domain/workshop';
 import { applyPatch } from '../../lib/protocol/state-patch';
 import { type AppServer, type AppServerOptions, startAppServer } from '../../server/app-server';
+import type { RequestLimits } from '../../server/limits/request-guard';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** Where clients connect: a server in this process, one in a child process, or a proxy. */
@@ -18,6 +19,16 @@ export type Reachable = Pick<AppServer, 'url'>;
 export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'saappaat-test-'));
 }
+
+/**
+ * Request limits for a test file that plays one busy host: it creates (and joins) far
+ * more workshops from 127.0.0.1 on one server than a real address would.
+ */
+export const BUSY_HOST_LIMITS: Partial<RequestLimits> = {
+  createsPerAddress: { points: 10_000, windowMs: 60_000 },
+  importsPerAddress: { points: 10_000, windowMs: 60_000 },
+  joinsPerAddress: { points: 10_000, windowMs: 60_000 },
+};
 
 /** The real server (without Next's pages) on port 0 in a fresh data directory. */
 export async function startTestServer(options: AppServerOptions = {}): Promise<AppServer> {
