@@ -33,8 +33,11 @@ import {
   WarmupAnswerPayload,
 } from './schemas';
 
-/** Bumped on every incompatible change; the server refuses other versions. */
-export const PROTOCOL_VERSION = 2;
+/**
+ * Bumped on every incompatible change; the server refuses other versions. 3: the roster
+ * in `workshop:patch` is a `RosterPatch` (entries by id), no longer the whole list.
+ */
+export const PROTOCOL_VERSION = 3;
 
 /** Socket.io path, and the Yjs endpoint's prefix (`/rt/yjs/:workshopId`). */
 export const SOCKET_IO_PATH = '/rt/io';
