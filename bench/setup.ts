@@ -14,11 +14,22 @@ export const STEP_IDS = [
 ];
 const ROLES = ['customer', 'staff', 'leader'];
 
-async function post(url: string, body: unknown, key?: string): Promise<Record<string, string>> {
+/** The address of person `i` of room `w`, sent as X-Forwarded-For (the server trusts it). */
+function addressOf(w: number, i: number): string {
+  return `10.${w % 250}.${Math.floor(i / 250) % 250}.${i % 250}`;
+}
+
+async function post(
+  url: string,
+  body: unknown,
+  from: string,
+  key?: string,
+): Promise<Record<string, string>> {
   const res = await fetch(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
+      'x-forwarded-for': from,
       ...(key ? { authorization: `Bearer ${key}` } : {}),
     },
     body: JSON.stringify(body),
@@ -59,22 +70,23 @@ export async function createWorkshops(
   size: number,
 ): Promise<CreatedRoom[]> {
   const created = await inBatches(Array.from({ length: count }), 4, async (_, w) => {
-    const workshop = await post(`${url}/api/workshops`, {
-      title: `Bench ${w + 1}`,
-      template: TEMPLATE,
-      locale: 'en',
-    });
+    const workshop = await post(
+      `${url}/api/workshops`,
+      { title: `Bench ${w + 1}`, template: TEMPLATE, locale: 'en' },
+      addressOf(w, 0),
+    );
     return { id: workshop.id!, key: workshop.facilitatorKey! };
   });
-  const joins = created.flatMap(({ id, key }) =>
-    Array.from({ length: size }, (_, i) => ({ id, key: i === 0 ? key : undefined, i })),
+  const joins = created.flatMap(({ id, key }, w) =>
+    Array.from({ length: size }, (_, i) => ({ id, key: i === 0 ? key : undefined, i, w })),
   );
-  const members = await inBatches(joins, 16, async ({ id, key, i }): Promise<MemberSpec> => {
+  const members = await inBatches(joins, 16, async ({ id, key, i, w }): Promise<MemberSpec> => {
     const name = key ? 'Fran' : `P${i}`;
     const role = ROLES[i % ROLES.length]!;
     const joined = await post(
       `${url}/api/workshops/${id}/participants`,
       key ? { name } : { name, role },
+      addressOf(w, i),
       key,
     );
     return { name, role: joined.role!, token: joined.token!, participantId: joined.participantId! };

@@ -50,11 +50,13 @@ export const YJS_RENEWAL_RELAY_MS = 5_000;
  * this every code the address found before keeps working.
  */
 export const CODE_FAILURES_PER_ADDRESS = 10;
-export const CODE_FAILURE_WINDOW_MS = 60_000;
+/** A window long enough that a guesser who stays under the limit still gets ~1,000 a day. */
+export const CODE_FAILURE_WINDOW_MS = 15 * 60_000;
 /** An address over its limit looks up no code it has not found before, for this long. */
 export const CODE_FAILURE_BLOCK_MS = 15 * 60_000;
-/** Wrong join codes all addresses together may look up per window, on all nodes together. */
+/** Wrong join codes all addresses together may look up per minute, on all nodes together. */
 export const CODE_FAILURES_PER_CLUSTER = 120;
+export const CODE_FAILURE_CLUSTER_WINDOW_MS = 60_000;
 /** How long an address is remembered to have found a code (a workshop day). */
 export const KNOWN_CODE_TTL_MS = 12 * 60 * 60_000;
 /**

@@ -1,5 +1,6 @@
 import {
   CODE_FAILURE_BLOCK_MS,
+  CODE_FAILURE_CLUSTER_WINDOW_MS,
   CODE_FAILURE_WINDOW_MS,
   CODE_FAILURES_PER_ADDRESS,
   CODE_FAILURES_PER_CLUSTER,
@@ -21,7 +22,7 @@ import { Limit, type LimitRule, type LimitStore } from './limit';
 
 /** The limits of the HTTP API, per address and per target (docs/security.md, "Rate limits"). */
 export interface RequestLimits {
-  /** Wrong join codes per address. @default 10 per 60 s, then blocked 15 min */
+  /** Wrong join codes per address. @default 10 per 15 min, then blocked 15 min */
   codeFailuresPerAddress: LimitRule;
   /** Wrong join codes of all addresses together (per cluster). @default 120 per 60 s */
   codeFailuresPerCluster: LimitRule;
@@ -43,7 +44,10 @@ export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
     windowMs: CODE_FAILURE_WINDOW_MS,
     blockMs: CODE_FAILURE_BLOCK_MS,
   },
-  codeFailuresPerCluster: { points: CODE_FAILURES_PER_CLUSTER, windowMs: CODE_FAILURE_WINDOW_MS },
+  codeFailuresPerCluster: {
+    points: CODE_FAILURES_PER_CLUSTER,
+    windowMs: CODE_FAILURE_CLUSTER_WINDOW_MS,
+  },
   keyFailuresPerAddress: { points: KEY_FAILURES_PER_ADDRESS, windowMs: KEY_FAILURE_WINDOW_MS },
   keyFailuresPerWorkshop: { points: KEY_FAILURES_PER_WORKSHOP, windowMs: KEY_FAILURE_WINDOW_MS },
   createsPerAddress: { points: WORKSHOP_CREATES_PER_ADDRESS, windowMs: WORKSHOP_CREATE_WINDOW_MS },

@@ -112,6 +112,13 @@ describe('a venue behind one address', () => {
       await from(wrongCode(i), `2001:db8:1:2::${i.toString(16)}`);
     }
     await expectRateLimited(await from(w.joinCode, '2001:db8:1:2::ffff'), 'the same /64');
+    // Guesses sent all at once are counted as they come, not after they are answered.
+    const burst = await Promise.all(
+      Array.from({ length: 3 * CODE_FAILURES_PER_ADDRESS }, (_, i) =>
+        from(wrongCode(i), '192.0.2.50'),
+      ),
+    );
+    expect(burst.filter((r) => r.status === 404)).toHaveLength(CODE_FAILURES_PER_ADDRESS);
   });
 });
 
