@@ -16,6 +16,7 @@ import {
   WORKSHOP_CREATES_PER_ADDRESS,
 } from '../../lib/constants';
 import { addressKey } from '../../lib/domain/address-key';
+import { assertNever } from '../../lib/domain/assert-never';
 import { ErrorCode } from '../../lib/protocol/codes';
 import { HttpError } from '../http-util';
 import { Limit, type LimitRule, type LimitStore } from './limit';
@@ -103,14 +104,17 @@ export class RequestGuard {
       [this.limits.codeFailuresPerCluster, 'all'],
     );
     if (wait !== null) throw rateLimited(wait, 'Too many wrong join codes: try again later');
-    const found = await find();
-    if (found !== null) {
-      await Promise.all([
+    const giveBack = () =>
+      Promise.all([
         this.limits.codeFailuresPerAddress.giveBack(who),
         this.limits.codeFailuresPerCluster.giveBack('all'),
-        this.known.mark(mark, KNOWN_CODE_TTL_MS),
       ]);
-    }
+    // Storage failing is nobody's wrong guess.
+    const found = await find().catch(async (err: unknown) => {
+      await giveBack();
+      throw err;
+    });
+    if (found !== null) await Promise.all([giveBack(), this.known.mark(mark, KNOWN_CODE_TTL_MS)]);
     return found;
   }
 
@@ -130,17 +134,25 @@ export class RequestGuard {
 
   /** Counts a new workshop, an import or a join (without the key); 429 past the limit. */
   async admit(what: Admission, address: string): Promise<void> {
-    const who = addressKey(address);
-    const wait =
-      what === 'join'
-        ? await this.limits.joinsPerAddress.take(who)
-        : what === 'import'
-          ? await this.takeBoth(
-              [this.limits.importsPerAddress, who],
-              [this.limits.createsPerAddress, who],
-            )
-          : await this.limits.createsPerAddress.take(who);
+    const wait = await this.take(what, addressKey(address));
     if (wait !== null) throw rateLimited(wait, `Too many requests (${what}): try again later`);
+  }
+
+  private take(what: Admission, who: string): Promise<number | null> {
+    switch (what) {
+      case 'create':
+        return this.limits.createsPerAddress.take(who);
+      case 'import':
+        // An import is a new workshop too.
+        return this.takeBoth(
+          [this.limits.importsPerAddress, who],
+          [this.limits.createsPerAddress, who],
+        );
+      case 'join':
+        return this.limits.joinsPerAddress.take(who);
+      default:
+        return assertNever(what);
+    }
   }
 
   /** Takes from both limits, or from neither: the wait of the one that refused. */
