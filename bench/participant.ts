@@ -223,8 +223,6 @@ export class Participant {
         lane: pick(LANES) as Lane,
         text: 'note',
         authorId: this.member.participantId ?? 'reference',
-        authorRole: this.member.role as never,
-        authorName: '',
         createdAt: Date.now(),
       });
       this.notes.push(id);

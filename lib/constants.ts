@@ -25,6 +25,13 @@ export const YJS_COMPACT_AFTER_BYTES = 1024 * 1024;
  * that would take it past this is refused with 'board-full'; deletions still go through.
  */
 export const YJS_DOC_MAX_BYTES = 8 * 1024 * 1024;
+/**
+ * Most of a document one participant may hold (what their Yjs client ids wrote, live
+ * content plus a tombstone per deletion: server/realtime/yjs-share.ts). Past it their
+ * inserts are refused with 'share-full', so 'board-full' is out of one person's reach.
+ * A full board of 200 notes of 500 characters is ~150 KiB.
+ */
+export const YJS_SHARE_MAX_BYTES = 512 * 1024;
 
 /** A live workshop actor with nobody connected is dropped from memory after this. */
 export const ACTOR_IDLE_UNLOAD_MS = 60_000;

@@ -142,8 +142,6 @@ async function addIdea(r: Room, id: string): Promise<void> {
     lane: 'ideas',
     text: 'Send the invoice with the delivery',
     authorId: r.fac.id!,
-    authorRole: 'facilitator',
-    authorName: '',
     createdAt: Date.now(),
   });
   // The server stores an update before it relays it.

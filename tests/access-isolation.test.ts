@@ -140,14 +140,13 @@ async function fillB(): Promise<void> {
   shared.push({ close: () => fac.provider.destroy() }, { close: () => cust.provider.destroy() });
   await waitFor(() => fac.provider.synced && cust.provider.synced, 5000, 'B’s board');
   setStepField(fac.doc, B.steps[0]!, 'title', B_STEP_TITLE);
-  const note = { stepId: B.steps[0]!, authorName: '', createdAt: Date.now() };
+  const note = { stepId: B.steps[0]!, createdAt: Date.now() };
   addNote(fac.doc, {
     ...note,
     id: B_IDEA_ID,
     lane: 'ideas',
     text: `${M}ideatext`,
     authorId: B.fac.id!,
-    authorRole: 'facilitator',
   });
   addNote(cust.doc, {
     ...note,
@@ -155,7 +154,6 @@ async function fillB(): Promise<void> {
     lane: 'pains',
     text: `${M}notetext`,
     authorId: B.customer.id!,
-    authorRole: 'customer',
   });
   await waitFor(() => readNotes(bSpy.doc).length === 2, 5000, 'B’s notes stored');
   await waitFor(() => readPath(bSpy.doc)[0]?.title === B_STEP_TITLE, 5000, 'B’s step title');

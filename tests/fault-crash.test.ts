@@ -126,8 +126,6 @@ describe('a crash (SIGKILL) in the middle of dot voting: votes, timer changes, n
           lane: 'ideas',
           text: `Idea ${id}`,
           authorId: fac.joined.participantId,
-          authorRole: 'facilitator',
-          authorName: '',
           createdAt: base + i,
         }),
       );

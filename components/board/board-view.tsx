@@ -1,10 +1,11 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import {
   addNote,
+  GROUP_TITLE_MAX_CHARS,
   groupNotes,
   LANES,
   type Lane,
@@ -16,18 +17,22 @@ import {
   ungroup,
   type GroupView,
 } from '@/lib/board/board-doc';
+import { type NoteAuthor, noteAuthor, rosterOf } from '@/lib/board/authors';
 import { newDocId, type PathStep } from '@/lib/board/path-doc';
 import { useDocValue } from '@/lib/client/use-doc-value';
 import { can } from '@/lib/domain/permissions';
 import type { Role } from '@/lib/domain/roles';
 import { CloseCode } from '@/lib/protocol/codes';
+import type { ParticipantView } from '@/lib/domain/workshop';
 import { useWorkshopDoc } from '@/lib/stores/doc-store';
+import { useSession } from '@/lib/stores/session-store';
 import { Button } from '../ui/button';
 import { NoteCard } from './note-card';
 import { PresenceAvatars } from './presence-avatars';
 
 const NO_NOTES: NoteView[] = [];
 const NO_GROUPS: GroupView[] = [];
+const NO_PEOPLE: ParticipantView[] = [];
 
 export interface BoardViewer {
   participantId: string;
@@ -63,6 +68,8 @@ export function BoardView({
   const status = useWorkshopDoc((s) => s.status);
   const closeCode = useWorkshopDoc((s) => s.closeCode);
   const recovery = useWorkshopDoc((s) => s.recovery);
+  const people = useSession((s) => s.state?.participants) ?? NO_PEOPLE;
+  const roster = useMemo(() => rosterOf(people), [people]);
   const [selected, setSelected] = useState<string[]>([]);
   const [groupName, setGroupName] = useState('');
   const step = steps.find((s) => s.id === stepId);
@@ -116,7 +123,7 @@ export function BoardView({
             aria-label={t('groupName')}
             className="rounded border border-stone-400 bg-white px-2 py-1"
             value={groupName}
-            maxLength={80}
+            maxLength={GROUP_TITLE_MAX_CHARS}
             onChange={(e) => setGroupName(e.target.value)}
           />
           <Button type="submit" disabled={!groupName.trim()}>
@@ -137,6 +144,7 @@ export function BoardView({
             groups={groups}
             mayWrite={mayWrite}
             canEdit={(n) => mayWrite && (facilitator || n.authorId === viewer.participantId)}
+            authorOf={(n) => noteAuthor(n.authorId, roster, anonymous)}
             selected={selected}
             onSelect={(id, on) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)))}
             onAdd={(text) =>
@@ -146,8 +154,6 @@ export function BoardView({
                 lane,
                 text,
                 authorId: viewer.participantId,
-                authorRole: viewer.role,
-                authorName: anonymous ? '' : viewer.name,
                 createdAt: Date.now(),
               })
             }
@@ -169,6 +175,7 @@ function LaneColumn(props: {
   groups: GroupView[];
   mayWrite: boolean;
   canEdit: (note: NoteView) => boolean;
+  authorOf: (note: NoteView) => NoteAuthor;
   selected: string[];
   onSelect: (id: string, on: boolean) => void;
   onAdd: (text: string) => void;
@@ -181,6 +188,7 @@ function LaneColumn(props: {
       key={n.id}
       doc={props.doc}
       note={n}
+      author={props.authorOf(n)}
       pains={props.pains}
       steps={props.steps}
       editable={props.canEdit(n)}
@@ -210,7 +218,7 @@ function LaneColumn(props: {
                 aria-label={t('groupTitle')}
                 className="min-w-0 flex-1 rounded border border-stone-300 bg-white px-1 text-sm font-semibold"
                 value={g.title}
-                maxLength={80}
+                maxLength={GROUP_TITLE_MAX_CHARS}
                 onChange={(e) => renameGroup(props.doc, g.id, e.target.value)}
               />
               <Button

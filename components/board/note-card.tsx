@@ -12,13 +12,19 @@ import {
   NOTE_TEXT_MAX_CHARS,
   type NoteView,
 } from '@/lib/board/board-doc';
+import type { NoteAuthor } from '@/lib/board/authors';
 import type { PathStep } from '@/lib/board/path-doc';
 import { Button } from '../ui/button';
 import { ROLE_COLOUR } from './role-style';
 
+/** The edge of a note whose author the roster no longer knows. */
+const UNKNOWN_COLOUR = '#a8a29e';
+
 interface Props {
   doc: Y.Doc;
   note: NoteView;
+  /** Who wrote it, from the roster (never from the note itself). */
+  author: NoteAuthor;
   /** Pains of the same step, which an idea may answer. */
   pains?: NoteView[];
   steps: PathStep[];
@@ -34,6 +40,7 @@ interface Props {
 export function NoteCard({
   doc,
   note,
+  author,
   pains = [],
   steps,
   editable,
@@ -43,14 +50,14 @@ export function NoteCard({
 }: Props) {
   const t = useTranslations();
   const format = useFormatter();
-  // Anonymous workshops store no author name: the role alone then says who wrote it.
-  const role = t(`roles.${note.authorRole}`);
-  const who = note.authorName ? `${note.authorName} · ${role}` : role;
+  // In anonymous workshops the role alone says who wrote it.
+  const role = author.role ? t(`roles.${author.role}`) : t('board.formerParticipant');
+  const who = author.name ? `${author.name} · ${role}` : role;
   const label = `${t(`lanes.${note.lane}`)}: ${note.text.slice(0, 40)}`;
   return (
     <li
       className="flex flex-col gap-1 rounded-md border border-stone-300 bg-amber-50 p-2 shadow-sm"
-      style={{ borderLeft: `6px solid ${ROLE_COLOUR[note.authorRole]}` }}
+      style={{ borderLeft: `6px solid ${author.role ? ROLE_COLOUR[author.role] : UNKNOWN_COLOUR}` }}
       data-note-id={note.id}
       data-lane={note.lane}
     >

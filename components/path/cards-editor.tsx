@@ -2,13 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import type * as Y from 'yjs';
+import { CARD_DESCRIPTION_MAX_CHARS, CARD_NAME_MAX_CHARS } from '@/lib/board/board-shape';
 import { appendCard, deleteCard, newDocId, setCardField } from '@/lib/board/path-doc';
 import { useDocValue } from '@/lib/client/use-doc-value';
 import { Button } from '../ui/button';
 import { Field, inputClass } from '../ui/field';
 
-const NAME_MAX_CHARS = 80;
-const DESCRIPTION_MAX_CHARS = 500;
 type Card = Record<string, string>;
 const NONE: Card[] = [];
 
@@ -56,7 +55,7 @@ export function CardsEditor({ doc, arrayName, nameField }: Props) {
               <input
                 id={`${card.id}-${nameField}`}
                 className={inputClass}
-                maxLength={NAME_MAX_CHARS}
+                maxLength={CARD_NAME_MAX_CHARS}
                 value={card[nameField] ?? ''}
                 onChange={(e) => setCardField(list, card.id ?? '', nameField, e.target.value)}
               />
@@ -66,7 +65,7 @@ export function CardsEditor({ doc, arrayName, nameField }: Props) {
                 id={`${card.id}-description`}
                 className={inputClass}
                 rows={2}
-                maxLength={DESCRIPTION_MAX_CHARS}
+                maxLength={CARD_DESCRIPTION_MAX_CHARS}
                 value={card.description ?? ''}
                 onChange={(e) => setCardField(list, card.id ?? '', 'description', e.target.value)}
               />

@@ -3,14 +3,12 @@
 import { useTranslations } from 'next-intl';
 import { type KeyboardEvent, useState } from 'react';
 import type * as Y from 'yjs';
+import { STEP_TEXT_MAX_CHARS, STEP_TITLE_MAX_CHARS } from '@/lib/board/board-shape';
 import { type PathStep, setStepField } from '@/lib/board/path-doc';
 import { EMOTION_NAMES } from '@/lib/domain/emotions';
 import { CHANNELS, STAGES } from '@/lib/templates/schema';
 import { Button } from '../ui/button';
 import { Field, inputClass } from '../ui/field';
-
-const TITLE_MAX_CHARS = 120;
-const TEXT_MAX_CHARS = 1000;
 
 interface Props {
   doc: Y.Doc;
@@ -87,7 +85,7 @@ export function StepEditor({ doc, step, index, count, onMove, onDelete }: Props)
           <input
             id={id('title')}
             className={inputClass}
-            maxLength={TITLE_MAX_CHARS}
+            maxLength={STEP_TITLE_MAX_CHARS}
             value={step.title}
             onChange={(e) => set('title', e.target.value)}
           />
@@ -96,7 +94,7 @@ export function StepEditor({ doc, step, index, count, onMove, onDelete }: Props)
           <input
             id={id('department')}
             className={inputClass}
-            maxLength={TITLE_MAX_CHARS}
+            maxLength={STEP_TITLE_MAX_CHARS}
             value={step.department}
             onChange={(e) => set('department', e.target.value)}
           />
@@ -157,7 +155,7 @@ export function StepEditor({ doc, step, index, count, onMove, onDelete }: Props)
           id={id('description')}
           className={inputClass}
           rows={2}
-          maxLength={TEXT_MAX_CHARS}
+          maxLength={STEP_TEXT_MAX_CHARS}
           value={step.description}
           onChange={(e) => set('description', e.target.value)}
         />
@@ -167,7 +165,7 @@ export function StepEditor({ doc, step, index, count, onMove, onDelete }: Props)
           id={id('artefact')}
           className={`${inputClass} font-mono text-sm`}
           rows={2}
-          maxLength={TEXT_MAX_CHARS}
+          maxLength={STEP_TEXT_MAX_CHARS}
           value={step.artefact ?? ''}
           onChange={(e) => set('artefact', e.target.value === '' ? null : e.target.value)}
         />

@@ -23,8 +23,6 @@ function note(doc: Y.Doc, id: string, text = 'hello', createdAt = 1) {
     lane: 'pains',
     text,
     authorId: 'p1',
-    authorRole: 'customer',
-    authorName: '',
     createdAt,
   });
 }
@@ -70,8 +68,6 @@ describe('the board document', () => {
         lane: 'ideas',
         text: id,
         authorId: 'p1',
-        authorRole: 'staff',
-        authorName: '',
         createdAt,
       });
     idea('i3', 3);

@@ -1,5 +1,4 @@
 import * as Y from 'yjs';
-import type { Role } from '../domain/roles';
 import { LANES, type Lane } from './lanes';
 
 /**
@@ -22,10 +21,12 @@ export interface NoteView {
   stepId: string;
   lane: Lane;
   text: string;
+  /**
+   * Who wrote it: a participant id, tied to the writer by the server. Names and roles come
+   * from the roster (`noteAuthor` in authors.ts), never from the document: a client could
+   * write anything there. Old documents may still hold `authorRole`/`authorName`; unread.
+   */
   authorId: string;
-  authorRole: Role;
-  /** Empty in anonymous workshops: the note shows its author's role. */
-  authorName: string;
   createdAt: number;
   groupId: string | null;
   /** For an idea: the pain (a note of the same step) it answers, if its author linked one. */
@@ -71,8 +72,6 @@ export function readNote(id: string, map: Y.Map<unknown>): NoteView | null {
     lane,
     text: text.toString(),
     authorId: String(map.get('authorId') ?? ''),
-    authorRole: (map.get('authorRole') as Role) ?? 'observer',
-    authorName: String(map.get('authorName') ?? ''),
     createdAt: Number(map.get('createdAt') ?? 0),
     groupId: typeof map.get('groupId') === 'string' ? (map.get('groupId') as string) : null,
     painId: typeof map.get('painId') === 'string' ? (map.get('painId') as string) : null,
@@ -119,8 +118,6 @@ export interface NewNote {
   lane: Lane;
   text: string;
   authorId: string;
-  authorRole: Role;
-  authorName: string;
   createdAt: number;
 }
 

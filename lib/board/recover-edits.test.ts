@@ -23,8 +23,6 @@ function note(doc: Y.Doc, id: string, text: string, authorId = 'anna', createdAt
     lane: 'pains',
     text,
     authorId,
-    authorRole: 'customer',
-    authorName: authorId,
     createdAt,
   });
 }

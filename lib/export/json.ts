@@ -68,7 +68,7 @@ const Note = z.object({
   stepId: id,
   lane: z.enum(LANES),
   text,
-  authorRole: role,
+  authorRole: role.nullable(),
   authorName: text,
   createdAt: date,
   groupId: id.nullable(),

@@ -64,8 +64,9 @@ export interface ExportNote {
   stepId: string;
   lane: Lane;
   text: string;
-  authorRole: Role;
-  /** Empty in anonymous workshops. */
+  /** From the roster, by the note's author id; null for an author it does not know. */
+  authorRole: Role | null;
+  /** From the roster; empty in anonymous workshops (and for an unknown author). */
   authorName: string;
   createdAt: string;
   groupId: string | null;

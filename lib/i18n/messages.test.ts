@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from './messages/en.json';
 import fi from './messages/fi.json';
-import { ERROR_CODES } from '../protocol/codes';
+import { ERROR_CODES, WriteDenied } from '../protocol/codes';
 import { PHASES } from '../domain/phases';
 import { ROLES } from '../domain/roles';
 
@@ -36,5 +36,11 @@ describe('message catalogues', () => {
     }
     for (const role of ROLES) expect(all).toContain(`roles.${role}`);
     for (const code of ERROR_CODES) expect(all).toContain(`errors.${code}`);
+  });
+
+  it('say in words why the board refused a change, for every reason the server gives', () => {
+    const all = new Set(keys(en));
+    for (const reason of Object.values(WriteDenied))
+      expect(all).toContain(`board.denied.${reason}`);
   });
 });

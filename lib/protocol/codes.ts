@@ -137,6 +137,14 @@ export const WriteDenied = {
    * already claimed YJS_CLIENT_IDS_PER_PARTICIPANT_MAX ids in this document.
    */
   TOO_MANY_CLIENTS: 'too-many-clients',
+  /** A root type the app does not use (lib/board/board-shape.ts lists the roots). */
+  UNKNOWN_ROOT: 'unknown-root',
+  /** A field, type or value the app never writes there (e.g. an unknown note field). */
+  INVALID_SHAPE: 'invalid-shape',
+  /** A text past the limit the UI shows (a note's NOTE_TEXT_MAX_CHARS, a group's title…). */
+  TEXT_TOO_LONG: 'text-too-long',
+  /** The writer already holds YJS_SHARE_MAX_BYTES of the document; deletions still pass. */
+  SHARE_FULL: 'share-full',
 } as const;
 export type WriteDenied = (typeof WriteDenied)[keyof typeof WriteDenied];
 

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addNote } from '../../lib/board/board-doc';
+import { addNote, notesMap } from '../../lib/board/board-doc';
 import { insertStep, type PathStep } from '../../lib/board/path-doc';
 import type { RevealedRating } from '../../lib/domain/ratings';
 import type { WorkshopState } from '../../lib/domain/workshop';
@@ -53,10 +53,11 @@ function fakes(anonymous: boolean): ExportDeps {
       lane,
       text: `teksti ${id}`,
       authorId: 'p-1',
-      authorRole: 'staff',
-      authorName: 'Sanna',
       createdAt: Date.UTC(2026, 2, 2),
     });
+    // Stored before authorship came from the roster: a forged signature, never read.
+    notesMap(doc).get(id)!.set('authorRole', 'leader');
+    notesMap(doc).get(id)!.set('authorName', 'The CEO');
   }
   const control = { ...initialControl(PHASES), anonymous, round: 2 };
   const state = {
@@ -79,6 +80,7 @@ function fakes(anonymous: boolean): ExportDeps {
   } as WorkshopState;
   const actor = {
     state: () => state,
+    roster: () => new Map([['p-1', { name: 'Sanna', role: 'staff' }]]),
     revealedRatings: () => [revealed('b', 2, -3), revealed('a', 1, 2), revealed('a', 2, 1)],
   } as unknown as WorkshopActor;
   return {
@@ -108,7 +110,7 @@ describe('buildExport', () => {
       ['i2', 3],
       ['i1', 0],
     ]);
-    expect(exp.notes.every((n) => n.authorName === '')).toBe(true);
+    expect(exp.notes.every((n) => n.authorName === '' && n.authorRole === 'staff')).toBe(true);
     expect(exp.notes[0]!.createdAt).toBe('2026-03-02T00:00:00.000Z');
   });
 
@@ -118,9 +120,13 @@ describe('buildExport', () => {
     expect(analysis.byRound.map((r) => r.round)).toEqual([1, 2]);
   });
 
-  it('keeps note authors in a named workshop, and refuses an unknown one', async () => {
+  it('names note authors from the roster in a named workshop, and refuses an unknown one', async () => {
     const exp = await buildExport(fakes(false), 'w1');
-    expect(exp.notes.map((n) => n.authorName)).toEqual(['Sanna', 'Sanna', 'Sanna']);
+    expect(exp.notes.map((n) => [n.authorName, n.authorRole])).toEqual([
+      ['Sanna', 'staff'],
+      ['Sanna', 'staff'],
+      ['Sanna', 'staff'],
+    ]);
     await expect(buildExport(fakes(false), 'nope')).rejects.toBeInstanceOf(WorkshopNotFoundError);
   });
 });

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { analyseJourney } from '../../lib/analytics/journey';
 import { byRound } from '../../lib/analytics/segments';
 import type { AnalyticsRating } from '../../lib/analytics/types';
+import { noteAuthor } from '../../lib/board/authors';
 import { readGroups, readNotes } from '../../lib/board/board-doc';
 import { readPath, readPersonas, readSituations } from '../../lib/board/path-doc';
 import type { RevealedRating } from '../../lib/domain/ratings';
@@ -145,17 +146,21 @@ export async function buildExport(deps: ExportDeps, workshopId: string): Promise
   const participantsByRole: Partial<Record<Role, number>> = {};
   for (const p of participants) participantsByRole[p.role] = (participantsByRole[p.role] ?? 0) + 1;
 
-  const notes: ExportNote[] = board.notes.map((n) => ({
-    id: n.id,
-    stepId: n.stepId,
-    lane: n.lane,
-    text: n.text,
-    authorRole: n.authorRole,
-    // The browser leaves the name out when anonymous; a hostile client might not.
-    authorName: anonymous ? '' : n.authorName,
-    createdAt: iso(n.createdAt),
-    groupId: n.groupId,
-  }));
+  const roster = actor.roster();
+  const notes: ExportNote[] = board.notes.map((n) => {
+    // Who wrote it is the roster's word, by the id the server tied to the writer.
+    const author = noteAuthor(n.authorId, roster, anonymous);
+    return {
+      id: n.id,
+      stepId: n.stepId,
+      lane: n.lane,
+      text: n.text,
+      authorRole: author.role,
+      authorName: author.name,
+      createdAt: iso(n.createdAt),
+      groupId: n.groupId,
+    };
+  });
 
   const ratings = ratingsOf(
     actor,

@@ -12,6 +12,7 @@ import {
   YJS_COMPACT_AFTER_BYTES,
   YJS_COMPACT_AFTER_UPDATES,
   YJS_DOC_MAX_BYTES,
+  YJS_SHARE_MAX_BYTES,
 } from '../../lib/constants';
 import { CloseCode } from '../../lib/protocol/codes';
 import type { Storage } from '../storage/storage';
@@ -20,6 +21,7 @@ import { PresenceGate, readAwarenessEntries, writeAwarenessEntries } from './pre
 import { send } from './send-buffer';
 import { ClientClaims } from './client-claims';
 import { guardUpdate, type Writer } from './yjs-guard';
+import { ShareBook } from './yjs-share';
 
 /** y-websocket's message types (the first varuint of every message). */
 const MESSAGE_SYNC = 0;
@@ -48,6 +50,8 @@ export interface DocLimits {
   /** Bytes appended since the last snapshot. */
   compactAfterBytes: number;
   docMaxBytes: number;
+  /** Most of the document one participant may hold (YJS_SHARE_MAX_BYTES). */
+  shareMaxBytes: number;
   /** How often gathered presence renewals are relayed (YJS_RENEWAL_RELAY_MS). */
   renewalRelayMs: number;
   /** Yjs client ids one participant may claim (YJS_CLIENT_IDS_PER_PARTICIPANT_MAX). */
@@ -58,6 +62,7 @@ export const DEFAULT_DOC_LIMITS: DocLimits = {
   compactAfterUpdates: YJS_COMPACT_AFTER_UPDATES,
   compactAfterBytes: YJS_COMPACT_AFTER_BYTES,
   docMaxBytes: YJS_DOC_MAX_BYTES,
+  shareMaxBytes: YJS_SHARE_MAX_BYTES,
   renewalRelayMs: YJS_RENEWAL_RELAY_MS,
   clientIdsPerParticipant: YJS_CLIENT_IDS_PER_PARTICIPANT_MAX,
 };
@@ -70,6 +75,8 @@ export const DEFAULT_DOC_LIMITS: DocLimits = {
 export class SharedDoc {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** What each Yjs client id holds of the document; counts the stored log as it loads. */
+  private readonly shares = new ShareBook(this.doc);
   readonly conns = new Map<WebSocket, Connection>();
   readonly ready: Promise<void>;
   /** Persistence and relay run in this chain, one update at a time, in order. */
@@ -245,6 +252,8 @@ export class SharedDoc {
       notesPerLane: NOTES_PER_LANE_MAX,
       docMaxBytes: this.limits.docMaxBytes,
       docBytes: this.bytes,
+      shareMaxBytes: this.limits.shareMaxBytes,
+      shareBytes: this.shares.bytesOf([...this.clientsOf(conn.participantId), ...clients]),
     });
     // Claimed (and its storing queued) before the update is: stored no later than it.
     this.clientOwners.claim(conn.participantId, clients);
@@ -252,6 +261,11 @@ export class SharedDoc {
     // writer's own copy keeps it, and the writer is told why, once per reason.
     if (verdict.update) Y.applyUpdate(this.doc, verdict.update, conn);
     for (const reason of verdict.denied) send(conn.ws, deniedMessage(reason));
+  }
+
+  /** The Yjs client ids `participantId` has claimed. */
+  private *clientsOf(participantId: string): Iterable<number> {
+    for (const [client, owner] of this.clientOwners) if (owner === participantId) yield client;
   }
 
   /**

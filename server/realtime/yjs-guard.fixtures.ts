@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { addNote, type Lane, NOTES_PER_LANE_MAX, readNotes } from '../../lib/board/board-doc';
 import { insertStep, type PathStep } from '../../lib/board/path-doc';
 import type { Role } from '../../lib/domain/roles';
-import { YJS_DOC_MAX_BYTES } from '../../lib/constants';
+import { YJS_DOC_MAX_BYTES, YJS_SHARE_MAX_BYTES } from '../../lib/constants';
 import { type GuardLimits, guardUpdate, type Verdict, type Writer } from './yjs-guard';
 
 /** Fixtures for the guard's unit tests: a server document and clients editing copies of it. */
@@ -11,6 +11,8 @@ export const LIMITS: GuardLimits = {
   notesPerLane: NOTES_PER_LANE_MAX,
   docMaxBytes: YJS_DOC_MAX_BYTES,
   docBytes: 0,
+  shareMaxBytes: YJS_SHARE_MAX_BYTES,
+  shareBytes: 0,
 };
 
 export function writer(participantId: string, role: Role | null, boardLocked = false): Writer {
@@ -52,8 +54,6 @@ export function note(
     lane: where.lane ?? 'pains',
     text,
     authorId,
-    authorRole: 'customer',
-    authorName: authorId,
     createdAt: 1,
   });
 }

@@ -4,6 +4,8 @@ import { PATH_ORDER, PATH_STEPS, PERSONAS, SITUATIONS } from '../../lib/board/pa
 import { can } from '../../lib/domain/permissions';
 import type { Role } from '../../lib/domain/roles';
 import { WriteDenied } from '../../lib/protocol/codes';
+import { checkTextLengths, judgeShape } from './yjs-guard-shape';
+import { structBytes } from './yjs-share';
 import { encodeUpdate, type KeptDeletion, type KeptStruct } from './yjs-update-rewrite';
 import { type Place, type Resolution, scanUpdate } from './yjs-update-scan';
 
@@ -20,6 +22,10 @@ export interface GuardLimits {
   docMaxBytes: number;
   /** What the document's log holds now, stored or queued for storage. */
   docBytes: number;
+  /** Most of the document one participant may hold (YJS_SHARE_MAX_BYTES). */
+  shareMaxBytes: number;
+  /** What the writer holds now (their client ids' structs, as yjs-share.ts counts them). */
+  shareBytes: number;
 }
 
 export interface Verdict {
@@ -109,7 +115,8 @@ export function guardUpdate(
       !(field('text') instanceof Y.Text)
     ) {
       verdict = WriteDenied.INVALID_NOTE;
-    } else if (!facilitator && field('authorId') !== writer.participantId) {
+    } else if (field('authorId') !== writer.participantId) {
+      // The roster names a note's author by this id: nobody signs in another's name.
       verdict = WriteDenied.NOT_YOUR_NOTE;
     }
     newNoteVerdicts.set(p.entry, verdict);
@@ -130,10 +137,8 @@ export function guardUpdate(
       return mine ? null : WriteDenied.NOT_YOUR_NOTE;
     }
     if (p.field === 'groupId') return null; // grouping is everyone's
-    // Nobody but a facilitator writes a note into someone else's name.
-    if (written && p.depth === 1 && p.field === 'authorId' && !facilitator) {
-      if (valueOf(written) !== writer.participantId) return WriteDenied.NOT_YOUR_NOTE;
-    }
+    // A note's author stays who wrote it: nobody, a facilitator neither, re-signs it.
+    if (written && p.depth === 1 && p.field === 'authorId') return WriteDenied.NOT_YOUR_NOTE;
     return mine ? null : WriteDenied.NOT_YOUR_NOTE;
   };
 
@@ -145,6 +150,11 @@ export function guardUpdate(
     if (at === 'dead') return null;
     if (!facilitator && writer.boardLocked) return WriteDenied.BOARD_LOCKED;
     if (PATH_ROOTS.has(at.root) && !mayEditPath) return WriteDenied.PATH_FACILITATORS_ONLY;
+    // A new note lacking what every note needs is refused as a whole, for that reason.
+    const broken = at.root === NOTES && at.entryIsNew ? judgeNewNote(at) : null;
+    if (broken) return broken;
+    const misfit = written ? judgeShape(at, written) : null;
+    if (misfit) return misfit;
     if (at.root === NOTES) return judgeNote(at, written);
     return null;
   };
@@ -165,21 +175,28 @@ export function guardUpdate(
     if (t.reason && typeof t.at !== 'string') refuse(t.at, t.reason);
   }
 
-  const inserts: Insert[] = [];
-  structs.forEach(({ at, reason }, i) => {
-    if (reason === null && typeof at !== 'string') {
-      inserts.push({ at, struct: scan.structs[i]!.struct as Y.Item });
-    }
-  });
+  const keyOf = (p: Place) => (p.entryIsNew ? idKey(p.entry) : targetKey(p));
+  const standing = (t: Touch): t is Touch & { at: Place } =>
+    t.reason === null && typeof t.at !== 'string' && !refused.has(keyOf(t.at));
+  checkTextLengths(
+    inserted(structs, scan.structs, standing),
+    scan.deletions.flatMap((d, i) => (standing(deletions[i]!) ? [{ at: d.at as Place, d }] : [])),
+    refuse,
+  );
+
+  const inserts = inserted(structs, scan.structs, standing);
+  const bytes = inserts.reduce((sum, { struct }) => sum + structBytes(struct), 0);
   if (inserts.length > 0 && limits.docBytes + update.byteLength > limits.docMaxBytes) {
     for (const t of inserts) refuse(t.at, WriteDenied.BOARD_FULL);
+  } else if (bytes > 0 && limits.shareBytes + bytes > limits.shareMaxBytes) {
+    for (const t of inserts) refuse(t.at, WriteDenied.SHARE_FULL);
   } else {
     checkLanes(notes, inserts, newFields, limits.notesPerLane, refuse);
   }
 
   for (const t of [...structs, ...deletions]) {
     if (t.reason || typeof t.at === 'string') continue;
-    t.reason = refused.get(t.at.entryIsNew ? idKey(t.at.entry) : targetKey(t.at)) ?? null;
+    t.reason = refused.get(keyOf(t.at)) ?? null;
   }
   return build(update, scan, structs, deletions);
 }
@@ -187,6 +204,19 @@ export function guardUpdate(
 interface Insert {
   at: Place;
   struct: Y.Item;
+}
+
+/** The inserts still standing, with their structs. */
+function inserted(
+  touches: Touch[],
+  scanned: ReturnType<typeof scanUpdate>['structs'],
+  standing: (t: Touch) => t is Touch & { at: Place },
+): Insert[] {
+  const out: Insert[] = [];
+  touches.forEach((t, i) => {
+    if (standing(t)) out.push({ at: t.at, struct: scanned[i]!.struct as Y.Item });
+  });
+  return out;
 }
 
 /** Refuses notes arriving (new, or moved) in a lane of a step that already holds the maximum. */

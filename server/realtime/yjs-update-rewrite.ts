@@ -29,13 +29,18 @@ export function encodeUpdate(structs: KeptStruct[], deletions: KeptDeletion[]): 
   }
   encoding.writeVarUint(encoder.restEncoder, clients.size);
   for (const [client, list] of clients) {
-    encoding.writeVarUint(encoder.restEncoder, list.length);
+    // A run of refused structs is one GC: 20,000 refused roots cost a few bytes, not 20,000 structs.
+    const runs: Array<Y.Item | Y.GC> = [];
+    for (const { struct, asGarbage } of list) {
+      const last = runs[runs.length - 1];
+      if (!asGarbage) runs.push(struct);
+      else if (last instanceof Y.GC) last.length += struct.length;
+      else runs.push(new Y.GC(struct.id, struct.length));
+    }
+    encoding.writeVarUint(encoder.restEncoder, runs.length);
     encoder.writeClient(client);
     encoding.writeVarUint(encoder.restEncoder, list[0]!.struct.id.clock);
-    for (const { struct, asGarbage } of list) {
-      if (asGarbage) new Y.GC(struct.id, struct.length).write(encoder, 0);
-      else struct.write(encoder, 0);
-    }
+    for (const struct of runs) struct.write(encoder, 0);
   }
   const ds = new Map<number, KeptDeletion[]>();
   for (const d of deletions) {

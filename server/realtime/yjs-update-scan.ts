@@ -20,6 +20,8 @@ export interface Place {
   depth: number;
   /** The key of the depth-1 item in the entry (a note's field: 'text', 'lane', …), if any. */
   field: string | null;
+  /** The struct's own key in its parent (null in a sequence: an array, a text). */
+  key: string | null;
 }
 
 /**
@@ -43,6 +45,8 @@ export interface ScannedDeletion {
   len: number;
   /** Deleting what is already deleted, or garbage, is `dead`; an unknown clock is `missing`. */
   at: Resolution;
+  /** The item the deleted piece lies in (in the update or the document), if any. */
+  item: Y.Item | null;
 }
 
 export interface UpdateScan {
@@ -164,6 +168,7 @@ export function scanUpdate(doc: Y.Doc, update: Uint8Array): UpdateScan {
             entryIsNew: entry.fromUpdate,
             depth: chain.length - 1,
             field: chain.length >= 2 ? chain[chain.length - 2]!.key : null,
+            key: chain[0]!.key,
           };
         } else current = parent;
       }
@@ -182,7 +187,7 @@ export function scanUpdate(doc: Y.Doc, update: Uint8Array): UpdateScan {
       while (pos < end) {
         const found = find(Y.createID(client, pos));
         if (!found) {
-          deletions.push({ client, clock: pos, len: end - pos, at: 'missing' });
+          deletions.push({ client, clock: pos, len: end - pos, at: 'missing', item: null });
           break;
         }
         const s = found.struct;
@@ -190,7 +195,7 @@ export function scanUpdate(doc: Y.Doc, update: Uint8Array): UpdateScan {
         let at: Resolution;
         if (!isItem(s) || (!found.fromUpdate && s.deleted)) at = 'dead';
         else at = place(s, found.fromUpdate);
-        deletions.push({ client, clock: pos, len: upTo - pos, at });
+        deletions.push({ client, clock: pos, len: upTo - pos, at, item: isItem(s) ? s : null });
         pos = upTo;
       }
     }

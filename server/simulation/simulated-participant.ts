@@ -41,8 +41,6 @@ export class SimulatedParticipant {
   private readonly rated = new Set<string>();
   private votedIn = -1;
   private closed = false;
-  /** Anonymous workshops keep names off the board. */
-  private anonymous = false;
   private state: WorkshopState | null = null;
 
   constructor(
@@ -87,7 +85,6 @@ export class SimulatedParticipant {
   private heard(state: WorkshopState): void {
     this.state = state;
     const c = state.control;
-    this.anonymous = c.anonymous;
     const situation = [
       c.phase,
       c.round,
@@ -166,8 +163,6 @@ export class SimulatedParticipant {
       lane,
       text: noteFor(this.random, this.locale, lane),
       authorId: this.seat.participantId,
-      authorRole: this.seat.person.role,
-      authorName: this.anonymous ? '' : this.seat.person.name,
       createdAt: Date.now(),
     });
   }

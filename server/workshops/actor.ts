@@ -140,6 +140,14 @@ export class WorkshopActor {
     return n;
   }
 
+  /**
+   * Everyone who ever joined, removed people too: a removed person's notes stay on the
+   * board, signed with their name and role (lib/board/authors.ts).
+   */
+  roster(): ReadonlyMap<string, Pick<Participant, 'name' | 'role'>> {
+    return this.participants;
+  }
+
   /** A current (not removed) participant. */
   participant(id: string): Participant | undefined {
     const p = this.participants.get(id);

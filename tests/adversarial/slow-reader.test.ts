@@ -49,8 +49,6 @@ function bigBoard(authorId: string): Uint8Array {
       lane: lanes[i % lanes.length]!,
       text: String(i).padEnd(500, '.'),
       authorId,
-      authorRole: 'facilitator',
-      authorName: 'Fran',
       createdAt: 0,
     });
   }

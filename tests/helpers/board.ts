@@ -1,6 +1,6 @@
 import * as authProtocol from 'y-protocols/auth';
 import { messageAuth, type WebsocketProvider } from 'y-websocket';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { addNote, type Lane, notesMap, readNotes } from '../../lib/board/board-doc';
 import type { AppServer, AppServerOptions } from '../../server/app-server';
 import {
@@ -33,8 +33,6 @@ export function writeNote(
     lane: where.lane ?? 'pains',
     text,
     authorId,
-    authorRole: 'staff',
-    authorName: '',
     createdAt: Date.now(),
   });
 }
@@ -58,7 +56,6 @@ export function boardJson(doc: Y.Doc): Record<string, unknown> {
     situations: doc.getArray('situations').toJSON(),
     notes: doc.getMap('notes').toJSON(),
     groups: doc.getMap('groups').toJSON(),
-    probe: doc.getMap('probe').toJSON(),
   };
 }
 
@@ -112,12 +109,24 @@ export async function handled(from: BoardClient, to: BoardClient): Promise<void>
 /**
  * Waits until `reader` has everything the server relayed before `writer`'s probe: relays
  * go out in order, so once the probe arrives, anything handled earlier has arrived too.
- * (The probe is a root the board does not use; anyone with board rights may write it.)
+ * (The probe is a group titled with a random number, of a step that does not exist: the
+ * board shows no such group, and anyone with board rights may write one.)
  */
 export async function probe(writer: BoardClient, reader: BoardClient): Promise<void> {
-  const value = Math.random();
-  writer.doc.getMap('probe').set('value', value);
-  await waitFor(() => reader.doc.getMap('probe').get('value') === value, 5000, 'the probe');
+  const title = String(Math.random());
+  const id = `probe-${writer.doc.clientID}`; // one per writer: two never race to create one
+  writer.doc.transact(() => {
+    const groups = writer.doc.getMap<Y.Map<unknown>>('groups');
+    let group = groups.get(id);
+    if (!group) {
+      group = new Y.Map<unknown>();
+      group.set('stepId', 'probe');
+      groups.set(id, group);
+    }
+    group.set('title', title);
+  });
+  const seen = () => reader.doc.getMap<Y.Map<unknown>>('groups').get(id)?.get('title');
+  await waitFor(() => seen() === title, 5000, 'the probe');
 }
 
 export interface BoardRoom {

@@ -125,8 +125,6 @@ export async function clusterRoom(
       lane: 'ideas',
       text: `Idea ${i + 1}`,
       authorId: fac.joined.participantId,
-      authorRole: 'facilitator',
-      authorName: '',
       createdAt: Date.now() + i,
     }),
   );

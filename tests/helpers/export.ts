@@ -129,8 +129,6 @@ export async function writeNotes(
       ...n,
       stepId: r.steps[1]!,
       authorId: r.customers[0].id,
-      authorRole: 'customer',
-      authorName: 'Asta Asiakas',
       createdAt: Date.now(),
     });
   }

@@ -53,8 +53,6 @@ export async function votingRoom(open: Open, dataDir = tempDataDir()): Promise<V
           lane: 'ideas',
           text: `Idea ${id} — äö`,
           authorId: crew.fac.joined.participantId,
-          authorRole: 'facilitator',
-          authorName: '',
           createdAt: base + i,
         }),
       );
