@@ -160,6 +160,18 @@ describe('the Yjs write guard: who may write what', () => {
     expect(readNotes(server).map((n) => n.groupId)).toEqual([null, null]);
   });
 
+  it('lets nobody, a facilitator neither, re-sign or unsign a note (not-your-note)', () => {
+    const { server, anna, fran } = room();
+    const before = snapshot(server);
+    const own = (d: Y.Doc) => notesMap(d).get('a1')!;
+    expect(anna.edit((d) => own(d).delete('authorId')).denied).toEqual([WriteDenied.NOT_YOUR_NOTE]);
+    expect(fran.edit((d) => own(d).set('authorId', 'fran')).denied).toEqual([
+      WriteDenied.NOT_YOUR_NOTE,
+    ]);
+    expect(fran.edit((d) => note(d, 'f1', 'anna')).denied).toEqual([WriteDenied.NOT_YOUR_NOTE]);
+    expect(snapshot(server)).toEqual(before);
+  });
+
   it('refuses a note written in someone else’s name (not-your-note)', () => {
     const { server, anna } = room();
     expect(anna.edit((d) => note(d, 'forged', 'ben')).denied).toEqual([WriteDenied.NOT_YOUR_NOTE]);

@@ -4,10 +4,11 @@ import { PATH_ORDER, PATH_STEPS, PERSONAS, SITUATIONS } from '../../lib/board/pa
 import { can } from '../../lib/domain/permissions';
 import type { Role } from '../../lib/domain/roles';
 import { WriteDenied } from '../../lib/protocol/codes';
+import { checkLanes, type Insert } from './yjs-guard-lanes';
 import { checkTextLengths, judgeShape } from './yjs-guard-shape';
 import { structBytes } from './yjs-share';
 import { encodeUpdate, type KeptDeletion, type KeptStruct } from './yjs-update-rewrite';
-import { type Place, type Resolution, scanUpdate } from './yjs-update-scan';
+import { mapOf, type Place, type Resolution, scanUpdate, valueOf } from './yjs-update-scan';
 
 /** Who sent an update, as known when it arrives. */
 export interface Writer {
@@ -36,7 +37,6 @@ export interface Verdict {
 }
 
 const PATH_ROOTS: ReadonlySet<string> = new Set([PATH_STEPS, PATH_ORDER, PERSONAS, SITUATIONS]);
-const NOTE_CONTENT_FIELDS = ['lane', 'stepId'] as const;
 
 interface Touch {
   at: Resolution;
@@ -47,20 +47,6 @@ const idKey = (item: Y.Item): string => `${item.id.client}:${item.id.clock}`;
 /** Changes to one target (a note's field, a note itself, a group…) stand or fall together. */
 const targetKey = (p: Place): string =>
   `${p.root}\u0000${p.entryKey ?? idKey(p.entry)}\u0000${p.depth === 0 ? '' : p.field}`;
-
-function mapOf(item: Y.Item): Y.Map<unknown> | null {
-  const content = item.content;
-  return content instanceof Y.ContentType && content.type instanceof Y.Map
-    ? (content.type as Y.Map<unknown>)
-    : null;
-}
-
-function valueOf(item: Y.Item): unknown {
-  const content = item.content;
-  if (content instanceof Y.ContentAny) return content.arr[content.arr.length - 1];
-  if (content instanceof Y.ContentType) return content.type;
-  return undefined;
-}
 
 /**
  * Decides which parts of an incoming update its writer may apply (issue 6's rules), by
@@ -137,8 +123,8 @@ export function guardUpdate(
       return mine ? null : WriteDenied.NOT_YOUR_NOTE;
     }
     if (p.field === 'groupId') return null; // grouping is everyone's
-    // A note's author stays who wrote it: nobody, a facilitator neither, re-signs it.
-    if (written && p.depth === 1 && p.field === 'authorId') return WriteDenied.NOT_YOUR_NOTE;
+    // A note's author stays who wrote it: nobody, a facilitator neither, re-signs or unsigns it.
+    if (p.depth === 1 && p.field === 'authorId') return WriteDenied.NOT_YOUR_NOTE;
     return mine ? null : WriteDenied.NOT_YOUR_NOTE;
   };
 
@@ -201,11 +187,6 @@ export function guardUpdate(
   return build(update, scan, structs, deletions);
 }
 
-interface Insert {
-  at: Place;
-  struct: Y.Item;
-}
-
 /** The inserts still standing, with their structs. */
 function inserted(
   touches: Touch[],
@@ -217,71 +198,6 @@ function inserted(
     if (standing(t)) out.push({ at: t.at, struct: scanned[i]!.struct as Y.Item });
   });
   return out;
-}
-
-/** Refuses notes arriving (new, or moved) in a lane of a step that already holds the maximum. */
-function checkLanes(
-  notes: Y.Map<unknown>,
-  inserts: Insert[],
-  newFields: Map<Y.Item, Map<string, Y.Item>>,
-  max: number,
-  refuse: (p: Place, reason: WriteDenied) => void,
-): void {
-  type Arrival = { place: Place; stepId?: unknown; lane?: unknown };
-  const arrivals: Arrival[] = [];
-  const moves = new Map<Y.Item, Arrival & { lastClock: Map<string, number> }>();
-  for (const { at, struct } of inserts) {
-    if (at.root !== NOTES) continue;
-    if (at.entryIsNew && at.depth === 0) {
-      const fields = newFields.get(at.entry);
-      const value = (name: string) => {
-        const item = fields?.get(name);
-        return item ? valueOf(item) : undefined;
-      };
-      arrivals.push({ place: at, stepId: value('stepId'), lane: value('lane') });
-    } else if (!at.entryIsNew && at.depth === 1 && isContentField(at.field)) {
-      // A move: a new lane or step on an existing note (the last write of each counts).
-      const move = moves.get(at.entry) ?? { place: at, lastClock: new Map<string, number>() };
-      moves.set(at.entry, move);
-      if ((move.lastClock.get(at.field) ?? -1) > struct.id.clock) continue;
-      move.lastClock.set(at.field, struct.id.clock);
-      if (at.field === 'lane') move.lane = valueOf(struct);
-      else move.stepId = valueOf(struct);
-    }
-  }
-  if (arrivals.length === 0 && moves.size === 0) return;
-
-  const count = new Map<string, number>();
-  const laneKey = (stepId: unknown, lane: unknown) => `${String(stepId)}\u0000${String(lane)}`;
-  notes.forEach((value) => {
-    if (!(value instanceof Y.Map)) return;
-    const key = laneKey(value.get('stepId'), value.get('lane'));
-    count.set(key, (count.get(key) ?? 0) + 1);
-  });
-  const arrive = (key: string): boolean => {
-    const n = count.get(key) ?? 0;
-    if (n >= max) return false;
-    count.set(key, n + 1);
-    return true;
-  };
-  for (const { place, stepId, lane } of arrivals) {
-    if (!arrive(laneKey(stepId, lane))) refuse(place, WriteDenied.LANE_FULL);
-  }
-  for (const [entry, move] of moves) {
-    const map = mapOf(entry);
-    if (!map) continue;
-    const from = laneKey(map.get('stepId'), map.get('lane'));
-    const to = laneKey(move.stepId ?? map.get('stepId'), move.lane ?? map.get('lane'));
-    if (from === to) continue;
-    if (arrive(to)) count.set(from, (count.get(from) ?? 1) - 1);
-    else
-      for (const field of NOTE_CONTENT_FIELDS)
-        refuse({ ...move.place, field }, WriteDenied.LANE_FULL);
-  }
-}
-
-function isContentField(field: string | null): field is (typeof NOTE_CONTENT_FIELDS)[number] {
-  return (NOTE_CONTENT_FIELDS as readonly (string | null)[]).includes(field);
 }
 
 function build(

@@ -202,3 +202,19 @@ export function scanUpdate(doc: Y.Doc, update: Uint8Array): UpdateScan {
   });
   return { structs: scanned, deletions };
 }
+
+/** The Y.Map an item holds, if it holds one. */
+export function mapOf(item: Y.Item): Y.Map<unknown> | null {
+  const content = item.content;
+  return content instanceof Y.ContentType && content.type instanceof Y.Map
+    ? (content.type as Y.Map<unknown>)
+    : null;
+}
+
+/** The value an item holds in a map: the last of its JSON values, or its type. */
+export function valueOf(item: Y.Item): unknown {
+  const content = item.content;
+  if (content instanceof Y.ContentAny) return content.arr[content.arr.length - 1];
+  if (content instanceof Y.ContentType) return content.type;
+  return undefined;
+}
