@@ -18,11 +18,17 @@ export class HttpError extends Error {
   }
 }
 
-/** The caller's address; behind a trusted proxy, the first X-Forwarded-For hop. */
+/**
+ * The caller's address; behind a trusted proxy, the last X-Forwarded-For hop. The proxy
+ * appends the address it saw (nginx's `$proxy_add_x_forwarded_for`) to whatever the client
+ * sent, so only the last entry is the proxy's word; the first is the client's own, and
+ * would let a guesser pick a fresh address for every try.
+ */
 export function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
-  const forwarded = req.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return (trustProxy && first) || req.socket.remoteAddress || 'unknown';
+  const header = req.headers['x-forwarded-for'];
+  const forwarded = Array.isArray(header) ? header.join(',') : header;
+  const last = forwarded?.split(',').at(-1)?.trim();
+  return (trustProxy && last) || req.socket.remoteAddress || 'unknown';
 }
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
