@@ -307,9 +307,9 @@ describe('after all of that', () => {
     expect(await h.request('phase:set', { phase: 'walk' })).toEqual({ ok: true });
     await waitFor(() => s.state?.control.phase === 'walk', 5000, 'phase in the new workshop');
 
-    for (const [id, a, b] of [
-      [fresh.id, host.token, staff.token],
-      [workshop.id, fac.token, guest.token],
+    for (const [id, a, b, author] of [
+      [fresh.id, host.token, staff.token, host.participantId],
+      [workshop.id, fac.token, guest.token, fac.participantId],
     ] as const) {
       const one = yjsClient(server, id, a);
       const two = yjsClient(server, id, b);
@@ -318,7 +318,8 @@ describe('after all of that', () => {
         () => two.provider.destroy(),
       );
       await waitFor(() => one.provider.synced && two.provider.synced, 5000, 'yjs sync');
-      writeNote(one.doc, 'still', 'toimii ✓', 'host');
+      // In the writer's own name: nobody signs a note as someone else (docs/security.md).
+      writeNote(one.doc, 'still', 'toimii ✓', author);
       await waitFor(() => noteText(two.doc, 'still') === 'toimii ✓', 5000, 'relayed note');
     }
   });
