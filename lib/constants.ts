@@ -167,6 +167,15 @@ export const SLOW_READER_CLOSE_GRACE_MS = 5_000;
 export const CONNECTS_BURST = 20;
 /** ...and one more every second after it. More: Yjs close 1013, Socket.io `RATE_LIMITED`. */
 export const CONNECTS_PER_SECOND = 1;
+/**
+ * New TCP connections one address may open in a burst... A room of 40 behind one NAT that
+ * loads the page at once opens about 8 each (the browser's 6 for the page and its files,
+ * Socket.io, Yjs). Past it the address's connections are dropped as they are accepted
+ * (server/limits/accept-limit.ts); off behind a trusted proxy, which limits there.
+ */
+export const ACCEPTS_BURST = 400;
+/** ...and this many more per second after it. */
+export const ACCEPTS_PER_SECOND = 40;
 /** People whose buckets are kept at most (each a few hundred bytes); idle ones go first. */
 export const RATE_BOOK_MAX_ENTRIES = 50_000;
 /** Idle entries whose buckets are full again are swept out at most this often. */

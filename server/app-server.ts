@@ -3,10 +3,12 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ErrorCode } from '../lib/protocol/codes';
 import { SOCKET_IO_PATH, YJS_PATH_PREFIX } from '../lib/protocol/events';
-import { type ConnectionLimits, connectionLimits } from '../lib/domain/rate-bucket';
+import { ACCEPTS_BURST, ACCEPTS_PER_SECOND } from '../lib/constants';
+import { type ConnectionLimits, connectionLimits, type RateLimit } from '../lib/domain/rate-bucket';
 import { loadSecret, TokenSigner } from './auth';
 import type { Ownership } from './cluster/ownership';
 import { createHttpApi } from './http-api';
+import { limitAccepts } from './limits/accept-limit';
 import {
   answerClientError,
   guardRequests,
@@ -59,6 +61,12 @@ export interface AppServerOptions {
    * scheme of links from X-Forwarded-Host and X-Forwarded-Proto. Default false.
    */
   trustProxy?: boolean;
+  /**
+   * New TCP connections per address (`server/limits/accept-limit.ts`); null turns it off.
+   * Default ACCEPTS_BURST, then ACCEPTS_PER_SECOND; off when `trustProxy` is set (every
+   * connection then comes from the proxy).
+   */
+  acceptLimit?: RateLimit | null;
   /** Serve the Next.js pages. Tests of the realtime layer switch it off. Default true. */
   withNext?: boolean;
   /** Next in development mode (hot reload). Default false. */
@@ -210,6 +218,12 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     }),
   );
   server.on('clientError', answerClientError);
+  const acceptLimit = options.trustProxy
+    ? null
+    : options.acceptLimit === undefined
+      ? { burst: ACCEPTS_BURST, perSecond: ACCEPTS_PER_SECOND }
+      : options.acceptLimit;
+  if (acceptLimit) limitAccepts(server, acceptLimit);
 
   const rateLimits = connectionLimits(options.rateLimits);
   const endpoint: YjsEndpoint = new YjsEndpoint(storage, registry, tokens, {

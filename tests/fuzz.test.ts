@@ -54,10 +54,10 @@ import {
  *
  * Reproduce a failure with the printed seed: `FUZZ_SEED=<seed> npx vitest run tests/fuzz.test.ts`.
  *
- * The server runs with its per-connection rate limits raised out of reach: at the
- * defaults almost every attacker message would be refused (or its connection closed)
- * before a validator saw it, and this test is about the validators. The limits have
- * their own tests in tests/rate-limits.test.ts.
+ * The server runs with its rate limits (per person, and new connections per address) out
+ * of reach: at the defaults almost every attacker message would be refused (or its
+ * connection closed) before a validator saw it, and this test is about the validators.
+ * The limits have their own tests (tests/rate-limits.test.ts, tests/adversarial/).
  */
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 /** Socket.io events from three attacker connections (participant, observer, screen). */
@@ -169,7 +169,7 @@ it(`survives 10,000+ random and mutated messages while honest clients work (seed
   };
 
   // ---- The room: two honest people, three attackers. ----
-  const server = await startTestServer({ rateLimits: FUZZ_LIMITS });
+  const server = await startTestServer({ rateLimits: FUZZ_LIMITS, acceptLimit: null });
   open.push(server);
   const w = await createWorkshop(server);
   const facJoin = await joinWorkshop(server, w.id, { name: 'Fran' }, w.facilitatorKey);

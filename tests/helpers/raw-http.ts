@@ -17,9 +17,15 @@ export interface RawAnswer {
  * collects what comes back until the server closes it (requests that should be answered
  * ask for `Connection: close`) or `timeoutMs` passes.
  */
-export function rawRequest(port: number, request: string, timeoutMs = 3_000): Promise<RawAnswer> {
+export function rawRequest(
+  port: number,
+  request: string,
+  timeoutMs = 3_000,
+  /** The address to send from (any of 127.0.0.0/8 on Linux): another host, as the server sees it. */
+  from?: string,
+): Promise<RawAnswer> {
   return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
+    const socket = net.connect({ port, host: '127.0.0.1', localAddress: from });
     let text = '';
     let done = false;
     const finish = (ended: RawAnswer['ended']) => {
