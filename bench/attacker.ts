@@ -27,6 +27,8 @@ export interface AttackSpec {
   yjsUrl: string;
   participantId: string;
   stepId: string;
+  /** The attacker's own address (its room's), which the server counts connections by. */
+  localAddress: string;
 }
 
 export interface AttackReport {
@@ -75,7 +77,7 @@ function persistent(
 ): void {
   const open = () => {
     if (stopping) return;
-    const ws = new WebSocket(spec.yjsUrl);
+    const ws = new WebSocket(spec.yjsUrl, { localAddress: spec.localAddress });
     sockets.add(ws);
     report.opened++;
     let timer: NodeJS.Timeout | null = null;

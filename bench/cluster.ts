@@ -55,6 +55,8 @@ export async function startCluster(
           REDIS_URL,
           NODE_ID: `node-${i + 1}`,
           SESSION_SECRET: secret,
+          // Behind nginx: the caller's address is the one nginx appends to X-Forwarded-For.
+          TRUST_PROXY: '1',
           ...env,
         }),
       );

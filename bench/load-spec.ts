@@ -10,6 +10,11 @@ export interface MemberSpec {
   /** Our server only: the participant's token and id (the reference has no accounts). */
   token?: string;
   participantId?: string;
+  /**
+   * The loopback address this person's connections come from (127.x.y.z: any of them is
+   * this machine on Linux): the people of one room share one, as a room behind one NAT.
+   */
+  address?: string;
 }
 
 export interface RoomSpec {

@@ -62,7 +62,7 @@ export class Participant {
       spec.target === 'ours'
         ? `${base}${YJS_PATH_PREFIX}/${room}?token=${encodeURIComponent(member.token ?? '')}`
         : `${base}/${room}`;
-    this.yjs = new RawYjsClient(url, latency, spec.echoPresence);
+    this.yjs = new RawYjsClient(url, latency, spec.echoPresence, member.address);
     this.stepId = pick(spec.stepIds);
     // What the board's PresenceAvatars sets: who, and which step they look at.
     this.yjs.awareness.setLocalStateField('presence', this.presence());
@@ -88,6 +88,8 @@ export class Participant {
       // As the app sends it: nginx routes by it over several nodes (scenario 6).
       query: { workshop: this.room },
       transports: ['websocket'],
+      // Passed on to Node's ws by engine.io-client, which its types do not say.
+      ...({ localAddress: this.member.address } as object),
       forceNew: true,
       // A reconnect would break the broadcast numbering: count it as an error instead.
       reconnection: false,

@@ -39,6 +39,8 @@ export class RawYjsClient {
     private readonly latency: Latency,
     /** Echo others' presence as y-websocket 3.1 does (false: only our own changes). */
     private readonly echo = true,
+    /** The local address to connect from (a room's own, see MemberSpec.address). */
+    private readonly localAddress?: string,
   ) {
     this.doc.on('update', (update: Uint8Array) => {
       // Our own edit: note when it left, so receivers in this process can time it.
@@ -75,7 +77,7 @@ export class RawYjsClient {
   /** Connects; resolves once the server's sync step 2 has arrived (the provider's "synced"). */
   connect(timeoutMs = 30_000): Promise<void> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(this.url);
+      const ws = new WebSocket(this.url, { localAddress: this.localAddress });
       this.ws = ws;
       ws.binaryType = 'nodebuffer';
       const timer = setTimeout(

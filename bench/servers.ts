@@ -132,9 +132,6 @@ export async function startOurServer(
       DATA_DIR: dataDir,
       NEXT_DIST_DIR: DIST_DIR,
       NEXT_TELEMETRY_DISABLED: '1',
-      // Each simulated person has an address of their own (X-Forwarded-For, bench/setup.ts),
-      // as people in many rooms would: the limits per address apply as in production.
-      TRUST_PROXY: '1',
       // The big room (300) is bigger than a workshop takes by default.
       MAX_PARTICIPANTS: '1000',
       ...env,

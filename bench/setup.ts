@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { MemberSpec, RoomSpec } from './load-spec';
 
 /** The template the workshops use, and its step ids (seeds/templates/b2b-order-to-invoice). */
@@ -14,28 +15,49 @@ export const STEP_IDS = [
 ];
 const ROLES = ['customer', 'staff', 'leader'];
 
-/** The address of person `i` of room `w`, sent as X-Forwarded-For (the server trusts it). */
-function addressOf(w: number, i: number): string {
-  return `10.${w % 250}.${Math.floor(i / 250) % 250}.${i % 250}`;
+/**
+ * The loopback address room `w` connects from: people in many rooms come from many
+ * addresses, and the server's limits per address (requests, and connections as they are
+ * accepted) apply as in production. `base` keeps other kinds of traffic (scenario 7's
+ * attacker's room) on addresses of their own.
+ */
+export function addressOf(w: number, base = 1): string {
+  return `127.${base}.${Math.floor(w / 250) % 250}.${(w % 250) + 1}`;
 }
 
-async function post(
+/** A JSON POST from the local address `from`, as node:http can send and fetch cannot. */
+function post(
   url: string,
   body: unknown,
   from: string,
   key?: string,
 ): Promise<Record<string, string>> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-forwarded-for': from,
-      ...(key ? { authorization: `Bearer ${key}` } : {}),
-    },
-    body: JSON.stringify(body),
+  const json = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        localAddress: from,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(json),
+          ...(key ? { authorization: `Bearer ${key}` } : {}),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => {
+          if (res.statusCode !== 201) reject(new Error(`POST ${url}: ${res.statusCode} ${text}`));
+          else resolve(JSON.parse(text) as Record<string, string>);
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(json);
   });
-  if (res.status !== 201) throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Record<string, string>;
 }
 
 /** Runs `task` over `items`, `concurrency` at a time. */
@@ -68,12 +90,14 @@ export async function createWorkshops(
   url: string,
   count: number,
   size: number,
+  /** Which range of addresses the rooms come from (`addressOf`). */
+  addressBase = 1,
 ): Promise<CreatedRoom[]> {
   const created = await inBatches(Array.from({ length: count }), 4, async (_, w) => {
     const workshop = await post(
       `${url}/api/workshops`,
       { title: `Bench ${w + 1}`, template: TEMPLATE, locale: 'en' },
-      addressOf(w, 0),
+      addressOf(w, addressBase),
     );
     return { id: workshop.id!, key: workshop.facilitatorKey! };
   });
@@ -86,10 +110,16 @@ export async function createWorkshops(
     const joined = await post(
       `${url}/api/workshops/${id}/participants`,
       key ? { name } : { name, role },
-      addressOf(w, i),
+      addressOf(w, addressBase),
       key,
     );
-    return { name, role: joined.role!, token: joined.token!, participantId: joined.participantId! };
+    return {
+      name,
+      role: joined.role!,
+      token: joined.token!,
+      participantId: joined.participantId!,
+      address: addressOf(w, addressBase),
+    };
   });
   return created.map(({ id, key }, w) => ({
     room: id,

@@ -24,13 +24,20 @@ export function oneAttacker(url: string): Disturbance {
     `${url.replace(/^http/, 'ws')}/rt/yjs/${room}?token=${encodeURIComponent(token)}`;
   return {
     async start() {
-      const [room] = await createWorkshops(url, 1, 2);
+      // The attacker's room comes from an address of its own, apart from the 50 rooms.
+      const [room] = await createWorkshops(url, 1, 2, 2);
       const [fran, attacker] = room!.members as [MemberSpec, MemberSpec];
-      facilitator = new RawYjsClient(yjsUrl(room!.room, fran.token!), new Latency(() => 0), false);
+      facilitator = new RawYjsClient(
+        yjsUrl(room!.room, fran.token!),
+        new Latency(() => 0),
+        false,
+        fran.address,
+      );
       facilitator.awareness.setLocalState({ presence: { name: 'Fran', role: 'facilitator' } });
       await facilitator.connect();
       const spec: AttackSpec = {
         yjsUrl: yjsUrl(room!.room, attacker.token!),
+        localAddress: attacker.address!,
         participantId: attacker.participantId!,
         stepId: STEP_IDS[0]!,
       };
@@ -43,10 +50,16 @@ export function oneAttacker(url: string): Disturbance {
     },
     async stop(): Promise<Figure[]> {
       const report = child ? (await reply(child, 'report', { type: 'stop' })).report : null;
+      // Read before closing it: did the attack cut the honest facilitator off?
+      const stillConnected = facilitator?.open ?? false;
+      const closeCode = facilitator?.closeCode;
       facilitator?.close();
       if (!report) return [];
       const total = (t: Record<string, number>) => Object.values(t).reduce((a, b) => a + b, 0);
       console.log(`[7] attacker: ${JSON.stringify(report)}`);
+      console.log(
+        `[7] its workshop's facilitator: ${stillConnected ? 'connected' : `closed ${closeCode}`}`,
+      );
       return [
         valueFigure(S7, 'attacker: messages sent', 'count', total(report.sent)),
         valueFigure(S7, 'attacker: connections opened', 'count', report.opened),
@@ -55,7 +68,7 @@ export function oneAttacker(url: string): Disturbance {
           S7,
           'facilitator of its workshop still connected',
           'yes=1',
-          facilitator?.open ? 1 : 0,
+          stillConnected ? 1 : 0,
         ),
       ];
     },
