@@ -16,14 +16,16 @@ export const STEP_IDS = [
 const ROLES = ['customer', 'staff', 'leader'];
 
 /**
- * The loopback address room `w` connects from: people in many rooms come from many
- * addresses, and the server's limits per address (requests, and connections as they are
- * accepted) apply as in production. `base` keeps other kinds of traffic (scenario 7's
- * attacker's room) on addresses of their own.
+ * The loopback address person `i` of room `w` connects from: people in many rooms come
+ * from many addresses, and the server's limits per address (requests, and connections as
+ * they are accepted) apply as in production. A room's people share an address, as a room
+ * behind one NAT does, up to PEOPLE_PER_ADDRESS (the big room of 300 is several venues'
+ * worth). `base` keeps other traffic (scenario 7's attacker's room) on addresses of its own.
  */
-export function addressOf(w: number, base = 1): string {
-  return `127.${base}.${Math.floor(w / 250) % 250}.${(w % 250) + 1}`;
+export function addressOf(w: number, i: number, base = 1): string {
+  return `127.${base}.${Math.floor(i / PEOPLE_PER_ADDRESS) % 250}.${(w % 250) + 1}`;
 }
+const PEOPLE_PER_ADDRESS = 40;
 
 /** A JSON POST from the local address `from`, as node:http can send and fetch cannot. */
 function post(
@@ -97,7 +99,7 @@ export async function createWorkshops(
     const workshop = await post(
       `${url}/api/workshops`,
       { title: `Bench ${w + 1}`, template: TEMPLATE, locale: 'en' },
-      addressOf(w, addressBase),
+      addressOf(w, 0, addressBase),
     );
     return { id: workshop.id!, key: workshop.facilitatorKey! };
   });
@@ -110,7 +112,7 @@ export async function createWorkshops(
     const joined = await post(
       `${url}/api/workshops/${id}/participants`,
       key ? { name } : { name, role },
-      addressOf(w, addressBase),
+      addressOf(w, i, addressBase),
       key,
     );
     return {
@@ -118,7 +120,7 @@ export async function createWorkshops(
       role: joined.role!,
       token: joined.token!,
       participantId: joined.participantId!,
-      address: addressOf(w, addressBase),
+      address: addressOf(w, i, addressBase),
     };
   });
   return created.map(({ id, key }, w) => ({
