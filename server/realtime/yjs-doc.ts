@@ -96,6 +96,8 @@ export class SharedDoc {
   /** Updates applied in memory, waiting to be stored and relayed (in order). */
   private readonly unstored: Array<{ update: Uint8Array; message: Uint8Array; origin: unknown }> =
     [];
+  /** Which connection holds each presence state (each connection holds one at most). */
+  private readonly presenceHolders = new Map<number, Connection>();
   /** Client ids whose awareness state changed in the update being handled now. */
   private readonly changedNow = new Set<number>();
   /** Client ids that renewed an unchanged state since the last relay of renewals. */
@@ -278,10 +280,14 @@ export class SharedDoc {
    * malformed bytes.
    */
   private ownPresence(conn: Connection, update: Uint8Array): Uint8Array | null {
-    // Ids another participant owns are dropped, as are ids past this one's bound.
-    const own = readAwarenessEntries(update).filter(
-      (e) => !this.clientOwners.refusal(conn.participantId, [e.client]),
-    );
+    // Ids another participant owns are dropped, as are ids past this one's bound, and
+    // states another connection holds: a stock client echoes what it hears, its own
+    // person's other tabs too, and an echo is not a second state of this connection.
+    const own = readAwarenessEntries(update).filter((e) => {
+      const holder = this.presenceHolders.get(e.client);
+      if (holder && holder !== conn) return false;
+      return !this.clientOwners.refusal(conn.participantId, [e.client]);
+    });
     // One state per connection, bounded, with the roster's name and role (presence.ts).
     const { admitted, denied } = this.presence.admit(conn, own, conn.identity());
     for (const reason of denied) send(conn.ws, deniedMessage(reason));
@@ -394,9 +400,13 @@ export class SharedDoc {
     // Updates from a client carry its Connection as the origin (see `receive`).
     const conn = origin ? this.conns.get((origin as Connection).ws) : undefined;
     if (conn) {
-      for (const id of changes.added) conn.clientIds.add(id);
+      for (const id of changes.added) {
+        conn.clientIds.add(id);
+        this.presenceHolders.set(id, conn);
+      }
       for (const id of changes.removed) conn.clientIds.delete(id);
     }
+    for (const id of changes.removed) this.presenceHolders.delete(id);
     const all = [...changes.added, ...changes.updated, ...changes.removed];
     const changed = all.filter((id) => this.changedNow.has(id));
     this.changedNow.clear();
@@ -424,6 +434,7 @@ export class SharedDoc {
 
   remove(conn: Connection): void {
     this.conns.delete(conn.ws);
+    for (const id of conn.clientIds) this.presenceHolders.delete(id);
     if (conn.clientIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.clientIds], null);
     }

@@ -150,4 +150,32 @@ describe('presence', () => {
       stepId: 'request-quote',
     });
   });
+
+  it('refuses nothing to a stock client echoing the presence of its person’s other tab', async () => {
+    // y-websocket sends on every presence change it applies, others' too. Another
+    // person's echoed id is dropped as theirs; the same person's other tab is theirs too,
+    // and its echo is no second state of this connection, only an echo.
+    const r = await room();
+    const tabs = [
+      await boardClient(r.server, r.w.id, r.anna.token, open),
+      await boardClient(r.server, r.w.id, r.anna.token, open),
+    ];
+    tabs.forEach((tab, i) =>
+      tab.provider.awareness.setLocalStateField('presence', { stepId: `tab-${i}` }),
+    );
+    for (const [i, tab] of tabs.entries()) {
+      await waitFor(
+        () => stateOf(r.fran, tab.doc.clientID)?.presence?.stepId === `tab-${i}`,
+        5000,
+        `tab ${i}`,
+      );
+    }
+    await waitFor(
+      () => tabs.every((t, i) => t.provider.awareness.getStates().has(tabs[1 - i]!.doc.clientID)),
+      5000,
+      'each tab sees the others',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(tabs.flatMap((t) => t.denied)).toEqual([]);
+  });
 });
