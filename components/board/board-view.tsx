@@ -131,7 +131,9 @@ export function BoardView({
           </Button>
         </form>
       )}
-      <div className="grid gap-3 sm:grid-cols-2 2xl:grid-cols-3">
+      {/* minmax(0, 1fr) columns (grid-cols-*) and min-w-0 lanes: a long URL in a note must
+          wrap inside its lane, not widen the grid and with it every phone's page. */}
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 2xl:grid-cols-3">
         {lanes.map((lane) => (
           <LaneColumn
             key={lane}
@@ -145,6 +147,7 @@ export function BoardView({
             mayWrite={mayWrite}
             canEdit={(n) => mayWrite && (facilitator || n.authorId === viewer.participantId)}
             authorOf={(n) => noteAuthor(n.authorId, roster, anonymous)}
+            viewerId={viewer.participantId}
             selected={selected}
             onSelect={(id, on) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)))}
             onAdd={(text) =>
@@ -176,6 +179,7 @@ function LaneColumn(props: {
   mayWrite: boolean;
   canEdit: (note: NoteView) => boolean;
   authorOf: (note: NoteView) => NoteAuthor;
+  viewerId: string;
   selected: string[];
   onSelect: (id: string, on: boolean) => void;
   onAdd: (text: string) => void;
@@ -192,6 +196,7 @@ function LaneColumn(props: {
       pains={props.pains}
       steps={props.steps}
       editable={props.canEdit(n)}
+      own={n.authorId === props.viewerId}
       selectable={props.mayWrite}
       selected={props.selected.includes(n.id)}
       onSelect={(on) => props.onSelect(n.id, on)}
@@ -201,7 +206,7 @@ function LaneColumn(props: {
   return (
     <section
       aria-label={label}
-      className="flex flex-col gap-2 rounded-lg bg-stone-100 p-2"
+      className="flex min-w-0 flex-col gap-2 rounded-lg bg-stone-100 p-2"
       data-lane={lane}
     >
       <h3 className="text-sm font-semibold">{label}</h3>
@@ -230,7 +235,7 @@ function LaneColumn(props: {
               </Button>
             </div>
           ) : (
-            <p className="mb-1 text-sm font-semibold">{g.title}</p>
+            <p className="mb-1 text-sm font-semibold wrap-anywhere">{g.title}</p>
           )}
           <ul className="flex flex-col gap-2">
             {notes.filter((n) => n.groupId === g.id).map(card)}

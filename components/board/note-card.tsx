@@ -14,6 +14,7 @@ import {
 } from '@/lib/board/board-doc';
 import type { NoteAuthor } from '@/lib/board/authors';
 import type { PathStep } from '@/lib/board/path-doc';
+import { hasText } from '@/lib/export/board-notes';
 import { Button } from '../ui/button';
 import { ROLE_COLOUR } from './role-style';
 
@@ -30,6 +31,8 @@ interface Props {
   steps: PathStep[];
   /** The viewer may change this note (its author or a facilitator, board not locked). */
   editable: boolean;
+  /** The viewer wrote this note: left empty, it goes away (default false). */
+  own?: boolean;
   /** The viewer may select it for a group. */
   selectable: boolean;
   selected: boolean;
@@ -44,6 +47,7 @@ export function NoteCard({
   pains = [],
   steps,
   editable,
+  own = false,
   selectable,
   selected,
   onSelect,
@@ -56,7 +60,7 @@ export function NoteCard({
   const label = `${t(`lanes.${note.lane}`)}: ${note.text.slice(0, 40)}`;
   return (
     <li
-      className="flex flex-col gap-1 rounded-md border border-stone-300 bg-amber-50 p-2 shadow-sm"
+      className="flex min-w-0 flex-col gap-1 rounded-md border border-stone-300 bg-amber-50 p-2 shadow-sm"
       style={{ borderLeft: `6px solid ${author.role ? ROLE_COLOUR[author.role] : UNKNOWN_COLOUR}` }}
       data-note-id={note.id}
       data-lane={note.lane}
@@ -69,12 +73,19 @@ export function NoteCard({
           maxLength={NOTE_TEXT_MAX_CHARS}
           value={note.text}
           onChange={(e) => editNoteText(doc, note.id, e.target.value)}
+          // A note its writer emptied and left is a blank sticky nobody meant to keep. Not
+          // when the whole window lost focus: they may be copying text from elsewhere.
+          onBlur={() => {
+            if (own && !hasText(note) && document.hasFocus()) deleteNote(doc, note.id);
+          }}
         />
       ) : (
-        <p className="whitespace-pre-wrap break-words p-1">{note.text}</p>
+        // wrap-anywhere, not break-words: only "anywhere" also narrows the note's minimum
+        // width, so a long URL wraps instead of widening the lane.
+        <p className="whitespace-pre-wrap p-1 wrap-anywhere">{note.text}</p>
       )}
       {note.painId && (
-        <p className="text-xs">
+        <p className="text-xs wrap-anywhere">
           {t('board.answers', {
             pain: pains.find((p) => p.id === note.painId)?.text.slice(0, 60) ?? '…',
           })}

@@ -109,7 +109,9 @@ export function EmotionCurve({ steps, curve, handoffs = [], size = 'normal' }: E
         role="img"
         aria-label={summary}
         viewBox={`0 0 ${width} ${height}`}
-        className={`h-auto w-full ${size === 'huge' ? 'max-h-[80vh]' : ''}`}
+        // On the projector the curve, its step numbers and the legend below it must fit on
+        // one screen beside the phase's title and the gap banner: nobody scrolls a projector.
+        className={`h-auto w-full ${size === 'huge' ? 'max-h-[max(18rem,calc(100vh-24rem))]' : ''}`}
         // Scale with the container, but not so far that the labels dwarf the page's text.
         style={{ maxWidth: width * (size === 'huge' ? 2 : 1.25) }}
         fontSize={g.font}

@@ -47,6 +47,44 @@ describe('ActionForm', () => {
     expect(text().value).toBe('Second');
   });
 
+  it('sends one command for a double-click on Add while the first is being saved', async () => {
+    const { calls, onSave } = pendingSave();
+    form(onSave);
+    type('Call the customer back');
+    const button = screen.getByRole('button', { name: 'Add the action' });
+    fireEvent.click(button, { detail: 1 });
+    fireEvent.click(button, { detail: 2 });
+    expect(calls).toHaveLength(1);
+    expect(button).toHaveProperty('disabled', true);
+    await act(async () => calls[0]?.answer(true));
+    expect(calls).toHaveLength(1);
+  });
+
+  it('ignores a second submit in the same tick, before React re-renders', () => {
+    const { calls, onSave } = pendingSave();
+    form(onSave);
+    type('Call the customer back');
+    const button = screen.getByRole('button', { name: 'Add the action' });
+    act(() => {
+      // Enter pressed twice, or two clicks, both before the button can turn disabled.
+      button.click();
+      button.click();
+    });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('lets the action be sent again once the server has refused it', async () => {
+    const { calls, onSave } = pendingSave();
+    form(onSave);
+    type('Refused at first');
+    add();
+    await act(async () => calls[0]?.answer(false));
+    const button = screen.getByRole('button', { name: 'Add the action' });
+    expect(button).toHaveProperty('disabled', false);
+    add();
+    expect(calls.map((c) => c.input.text)).toEqual(['Refused at first', 'Refused at first']);
+  });
+
   it('keeps the text when the server refuses it', async () => {
     const { calls, onSave } = pendingSave();
     form(onSave);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import type { NoteView } from '@/lib/board/board-doc';
 import type { PathStep } from '@/lib/board/path-doc';
 import type { ActionInput, ActionItem } from '@/lib/domain/actions';
@@ -37,20 +37,33 @@ export function ActionForm({
   const set = (patch: Partial<ActionInput>) => setDraft((d) => ({ ...d, ...patch }));
   const orNull = (v: string) => (v.trim() ? v : null);
 
+  // A ref, not only state: a double-click submits twice before React re-renders, and each
+  // submit would create the action again.
+  const saving = useRef(false);
+  const [busy, setBusy] = useState(false);
+
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (saving.current) return;
+    saving.current = true;
+    setBusy(true);
     const sent = draft;
-    if (await onSave({ ...sent, text: sent.text.trim() })) {
-      // Clear only what was saved: a quick writer may already be typing the next action
-      // while the server answers, and that text must stay.
-      if (!initial) setDraft((d) => (d === sent ? EMPTY : d));
+    try {
+      if (await onSave({ ...sent, text: sent.text.trim() })) {
+        // Clear only what was saved: a quick writer may already be typing the next action
+        // while the server answers, and that text must stay.
+        if (!initial) setDraft((d) => (d === sent ? EMPTY : d));
+      }
+    } finally {
+      saving.current = false;
+      setBusy(false);
     }
   }
 
   return (
     <form
       onSubmit={submit}
-      className="grid gap-3 rounded-lg border border-stone-300 bg-white p-3 md:grid-cols-2"
+      className="grid grid-cols-1 gap-3 rounded-lg border border-stone-300 bg-white p-3 md:grid-cols-2"
     >
       <div className="md:col-span-2">
         <Field id={id('text')} label={t('text')}>
@@ -122,7 +135,7 @@ export function ActionForm({
         </select>
       </Field>
       <div className="flex items-end gap-2">
-        <Button type="submit" disabled={!draft.text.trim()}>
+        <Button type="submit" disabled={busy || !draft.text.trim()}>
           {initial ? t('save') : t('add')}
         </Button>
         {onCancel && (

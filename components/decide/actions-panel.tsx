@@ -72,9 +72,9 @@ export function ActionsPanel({ state, you, steps, doc }: StagePanelProps) {
                 className="flex flex-wrap items-start justify-between gap-2 rounded-md border border-stone-300 bg-white p-3"
                 data-action-id={a.id}
               >
-                <div>
-                  <p className="font-medium">{a.text}</p>
-                  <p className="text-sm text-stone-700">
+                <div className="min-w-0">
+                  <p className="font-medium wrap-anywhere">{a.text}</p>
+                  <p className="text-sm text-stone-700 wrap-anywhere">
                     {t('owner')}: {a.owner ?? '–'} · {t('department')}: {a.department ?? '–'} ·{' '}
                     {t('due')}: {a.dueDate ?? '–'} · {t('step')}: {stepTitle(a.stepId)}
                   </p>

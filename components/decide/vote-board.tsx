@@ -108,7 +108,7 @@ export function VoteBoard({ state, you, steps, doc }: StagePanelProps) {
               >
                 <div className="min-w-0">
                   <p className="text-xs text-stone-600">{t('step', { n: stepNo(idea.stepId) })}</p>
-                  <p className="font-medium">{idea.text}</p>
+                  <p className="font-medium wrap-anywhere">{idea.text}</p>
                   {total && (
                     <p className="text-sm">
                       {t('total', { dots: total.dots, voters: total.voters })}

@@ -13,7 +13,7 @@ import { stepKey } from '@/lib/domain/ratings';
 import { useSession } from '@/lib/stores/session-store';
 import { PhaseInstruction } from './phase-instruction';
 import { RatingForm } from './rating-form';
-import { ReadyButton } from './ready-button';
+import { type DoneGuard, ReadyButton } from './ready-button';
 import { RevealView } from './reveal-view';
 import { StepRatings } from './step-ratings';
 import { TargetList } from './target-list';
@@ -50,15 +50,17 @@ function PhaseStage({
   const myRatings = useSession((s) => s.myRatings);
   const tSummary = useTranslations('summary');
   const viewer = { participantId: you.participantId, name: you.name, role: you.role };
-  const ready = can(you.role, 'ready.mark') &&
-    control.phase !== 'lobby' &&
-    control.phase !== 'summary' && <ReadyButton control={control} youId={you.participantId} />;
+  const canReady =
+    can(you.role, 'ready.mark') && control.phase !== 'lobby' && control.phase !== 'summary';
+  // The forms place "I'm done" themselves, so that it saves what they hold first.
+  const readyButton = (guard?: DoneGuard) =>
+    canReady && <ReadyButton control={control} youId={you.participantId} guard={guard} />;
+  const ready = readyButton();
   switch (control.phase) {
     case 'warmup':
       return (
         <Panel>
-          <WarmupForm state={state} you={you} />
-          {ready}
+          <WarmupForm state={state} you={you} ready={readyButton} />
         </Panel>
       );
     case 'target':
@@ -94,15 +96,17 @@ function PhaseStage({
               const mine = myRatings.find((r) => r.stepId === step.id && r.round === control.round);
               return (
                 <>
-                  {can(you.role, 'rate') && (
+                  {can(you.role, 'rate') ? (
                     <RatingForm
                       key={key}
                       stepId={step.id}
                       mine={mine}
                       locked={control.locked.includes(key)}
+                      ready={readyButton}
                     />
+                  ) : (
+                    ready
                   )}
-                  {ready}
                   {board}
                 </>
               );

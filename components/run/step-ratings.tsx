@@ -32,7 +32,7 @@ export function StepRatings({ stepId, round }: { stepId: string; round: number }
               expectation: t(`rate.${r.expectation}`).toLowerCase(),
             })}
           </p>
-          {r.note && <p className="mt-1 text-sm italic">“{r.note}”</p>}
+          {r.note && <p className="mt-1 text-sm italic wrap-anywhere">“{r.note}”</p>}
         </li>
       ))}
     </ul>

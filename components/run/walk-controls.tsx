@@ -5,6 +5,7 @@ import type { PathStep } from '@/lib/board/path-doc';
 import type { ControlState } from '@/lib/domain/workshop';
 import { Button } from '../ui/button';
 import { ErrorMessage } from '../ui/error-message';
+import { singleClick } from '../ui/single-click';
 import { StepCard } from './step-card';
 import { useCommand } from './use-command';
 
@@ -14,16 +15,20 @@ export function WalkControls({ control, steps }: { control: ControlState; steps:
   const { run, error } = useCommand();
   const index = steps.findIndex((s) => s.id === control.stepId);
   const step = steps[index];
+  // The step next to the one on screen, by id: a second click sent before the first one's
+  // change arrives asks for the same step again instead of moving one further.
+  const prev = index > 0 ? steps[index - 1] : undefined;
+  const next = index >= 0 ? steps[index + 1] : undefined;
+  const moveTo = (target: PathStep | undefined) => {
+    if (target) void run('walk:step', { stepId: target.id });
+  };
   return (
     <section aria-label={t('spotlight')} className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-2">
-        <Button variant="secondary" disabled={index <= 0} onClick={() => run('walk:prev', {})}>
+        <Button variant="secondary" disabled={!prev} onClick={singleClick(() => moveTo(prev))}>
           ← {t('prev')}
         </Button>
-        <Button
-          disabled={index < 0 || index >= steps.length - 1}
-          onClick={() => run('walk:next', {})}
-        >
+        <Button disabled={!next} onClick={singleClick(() => moveTo(next))}>
           {t('next')} →
         </Button>
         <label className="flex items-center gap-2 text-sm">

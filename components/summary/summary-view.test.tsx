@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { analyseJourney } from '@/lib/analytics/journey';
 import { EXPORT_SCHEMA, EXPORT_VERSION, type WorkshopExport } from '@/lib/export/model';
@@ -77,5 +77,47 @@ describe('SummaryView', () => {
     expect(screen.getByTestId('summary-ideas').textContent).toContain('7 dots');
     expect(screen.getByTestId('summary-actions').textContent).toContain('Päivi');
     expect(screen.getByRole('img', { name: /Emotion curve/ })).toBeTruthy();
+  });
+});
+
+describe('SummaryView with emptied notes', () => {
+  const note = (id: string, lane: 'pains' | 'gains', text: string) => ({
+    ...data.notes[0]!,
+    id,
+    lane,
+    text,
+  });
+
+  it('leaves out blank notes, and says there are none when only blank ones are left', () => {
+    renderEn(<SummaryView data={{ ...data, notes: [note('b1', 'pains', '  \n ')] }} />);
+    const section = screen.getByRole('region', { name: 'Top pains and gains per step' });
+    expect(section.textContent).not.toMatch(/Pains:/);
+    expect(within(section).getByText('Nothing yet.')).toBeTruthy();
+  });
+
+  it('lists only the notes with text', () => {
+    renderEn(
+      <SummaryView
+        data={{ ...data, notes: [note('b1', 'pains', ' '), note('g1', 'gains', 'Quick reply')] }}
+      />,
+    );
+    const section = screen.getByRole('region', { name: 'Top pains and gains per step' });
+    expect(section.textContent).not.toMatch(/Pains:/);
+    expect(section.textContent).toMatch(/Gains: Quick reply/);
+    expect(within(section).queryByText('Nothing yet.')).toBeNull();
+  });
+
+  it('wraps long words in notes, ideas and actions instead of widening the page', () => {
+    const long = 'x'.repeat(288);
+    renderEn(<SummaryView data={{ ...data, notes: [note('p1', 'pains', long)] }} />);
+    const pains = screen.getByRole('region', { name: 'Top pains and gains per step' });
+    expect(within(pains).getByText(long).className).toContain('wrap-anywhere');
+    expect(screen.getByTestId('summary-ideas').querySelector('li')!.className).toContain(
+      'wrap-anywhere',
+    );
+    expect(
+      within(screen.getByTestId('summary-actions')).getByText('Add back orders to the waybill')
+        .className,
+    ).toContain('wrap-anywhere');
   });
 });

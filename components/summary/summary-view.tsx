@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
+import { hasPainsOrGains, stepNotes } from '@/lib/export/board-notes';
 import type { WorkshopExport } from '@/lib/export/model';
 import { Breakdowns } from '../charts/breakdowns';
 import { EmotionCurve } from '../charts/emotion-curve';
@@ -16,7 +17,7 @@ export function SummaryView({ data }: { data: WorkshopExport }) {
   const format = useFormatter();
   const { workshop, path, analysis } = data;
   const byLane = (stepId: string, lane: 'pains' | 'gains') =>
-    data.notes.filter((n) => n.stepId === stepId && n.lane === lane).slice(0, TOP_NOTES);
+    stepNotes(data, stepId, lane).slice(0, TOP_NOTES);
   const steps = path;
   return (
     <article className="summary flex flex-col gap-8" data-testid="summary">
@@ -63,9 +64,7 @@ export function SummaryView({ data }: { data: WorkshopExport }) {
         </div>
       </Section>
       <Section id="pains" title={t('summary.pains')}>
-        {!data.notes.some((n) => n.lane === 'pains' || n.lane === 'gains') && (
-          <p>{t('summary.none')}</p>
-        )}
+        {!hasPainsOrGains(data) && <p>{t('summary.none')}</p>}
         <ol className="flex flex-col gap-3">
           {steps.map((step, i) => {
             if (byLane(step.id, 'pains').length + byLane(step.id, 'gains').length === 0)
@@ -79,7 +78,7 @@ export function SummaryView({ data }: { data: WorkshopExport }) {
                   const notes = byLane(step.id, lane);
                   if (notes.length === 0) return null;
                   return (
-                    <p key={lane}>
+                    <p key={lane} className="wrap-anywhere">
                       <span className="font-medium">{t(`summary.${lane}Label`)}: </span>
                       {notes.map((n) => n.text).join(' · ')}
                     </p>
@@ -96,7 +95,7 @@ export function SummaryView({ data }: { data: WorkshopExport }) {
         ) : (
           <ol className="list-decimal pl-6" data-testid="summary-ideas">
             {data.ideas.map((idea) => (
-              <li key={idea.noteId}>
+              <li key={idea.noteId} className="wrap-anywhere">
                 {idea.text} — {t('summary.dots', { count: idea.dots })}
               </li>
             ))}
@@ -127,9 +126,9 @@ export function SummaryView({ data }: { data: WorkshopExport }) {
             <tbody>
               {data.actions.map((a) => (
                 <tr key={a.id} className="border-b border-stone-200">
-                  <td className="py-1 pr-2">{a.text}</td>
-                  <td className="py-1 pr-2">{a.owner ?? '–'}</td>
-                  <td className="py-1 pr-2">{a.department ?? '–'}</td>
+                  <td className="py-1 pr-2 wrap-anywhere">{a.text}</td>
+                  <td className="py-1 pr-2 wrap-anywhere">{a.owner ?? '–'}</td>
+                  <td className="py-1 pr-2 wrap-anywhere">{a.department ?? '–'}</td>
                   <td className="py-1">{a.dueDate ?? '–'}</td>
                 </tr>
               ))}

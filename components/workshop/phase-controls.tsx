@@ -2,22 +2,29 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import type { Phase } from '@/lib/domain/phases';
+import { nextPhase, type Phase, previousPhase } from '@/lib/domain/phases';
 import type { ControlState } from '@/lib/domain/workshop';
 import { useSession } from '@/lib/stores/session-store';
 import { Button } from '../ui/button';
 import { ErrorMessage } from '../ui/error-message';
+import { singleClick } from '../ui/single-click';
 
 export function PhaseControls({ control }: { control: ControlState }) {
   const t = useTranslations();
   const send = useSession((s) => s.send);
   const [error, setError] = useState<string | null>(null);
-  const index = control.enabledPhases.indexOf(control.phase);
+  // The phases either side of the one on screen, by name: a second click sent before the
+  // first one's change arrives asks for the same phase again instead of skipping one.
+  const prev = previousPhase(control.enabledPhases, control.phase);
+  const next = nextPhase(control.enabledPhases, control.phase);
 
   async function run(request: Promise<{ ok: boolean; error?: { code: string } }>) {
     const result = await request;
     setError(result.ok ? null : (result.error?.code ?? 'INTERNAL'));
   }
+  const enter = (phase: Phase | null) => {
+    if (phase) void run(send('phase:set', { phase }));
+  };
 
   return (
     <section
@@ -28,17 +35,10 @@ export function PhaseControls({ control }: { control: ControlState }) {
         {t('workshop.phase')}
       </h2>
       <div className="flex flex-wrap gap-2">
-        <Button
-          variant="secondary"
-          disabled={index <= 0}
-          onClick={() => run(send('phase:prev', {}))}
-        >
+        <Button variant="secondary" disabled={!prev} onClick={singleClick(() => enter(prev))}>
           ← {t('facilitator.previous')}
         </Button>
-        <Button
-          disabled={index >= control.enabledPhases.length - 1}
-          onClick={() => run(send('phase:next', {}))}
-        >
+        <Button disabled={!next} onClick={singleClick(() => enter(next))}>
           {t('facilitator.next')} →
         </Button>
       </div>

@@ -91,7 +91,17 @@ describe('timer commands', () => {
     ).toMatchObject({ ok: true, state: { phase: 'ideate', timer: { status: 'running' } } });
   });
 
-  it('keeps the timer across phase and step changes', () => {
+  it.each([
+    ['expired', expired],
+    ['past its deadline', { status: 'running', deadline: NOW - 1, durationMs: 10 * MIN } as Timer],
+  ])('clears a timer that is %s when the phase changes, not when it stays', (_, timer) => {
+    const state = control({ timer });
+    expect(timerAfter(state, { type: 'phase.next' })).toEqual(idle);
+    expect(timerAfter(state, { type: 'phase.set', phase: 'walk' })).toEqual(timer);
+    expect(timerAfter(state, { type: 'walk.next' })).toEqual(timer);
+  });
+
+  it('keeps a running or paused timer across phase and step changes', () => {
     const state = control({ timer: running });
     expect(run(state, { type: 'walk.next' })).toMatchObject({
       ok: true,
@@ -101,6 +111,7 @@ describe('timer commands', () => {
       ok: true,
       state: { timer: running },
     });
+    expect(timerAfter(control({ timer: paused }), { type: 'phase.prev' })).toEqual(paused);
   });
 });
 

@@ -5,7 +5,15 @@ import { can } from './permissions';
 import { canEnterPhase, nextPhase, normalisePhases, type Phase, previousPhase } from './phases';
 import { stepKey } from './ratings';
 import type { Role } from './roles';
-import { addTime, IDLE_TIMER, pauseTimer, resumeTimer, startTimer, type Timer } from './timer';
+import {
+  addTime,
+  IDLE_TIMER,
+  pauseTimer,
+  resumeTimer,
+  startTimer,
+  type Timer,
+  timerForNewPhase,
+} from './timer';
 import { applyVoteCommand, closeOnLeaving, DEFAULT_VOTE_SETTINGS, type VoteCommand } from './votes';
 import type { ControlState, Pace } from './workshop';
 
@@ -69,7 +77,12 @@ function accept(before: ControlState, after: ControlState): CommandResult {
   return { ok: true, state: { ...after, readiness, revision: before.revision + 1 } };
 }
 
-function enter(state: ControlState, phase: Phase | null, path: PathFacts): CommandResult {
+function enter(
+  state: ControlState,
+  phase: Phase | null,
+  path: PathFacts,
+  now: number,
+): CommandResult {
   if (phase === null || !canEnterPhase(state.enabledPhases, phase)) {
     return reject(ErrorCode.INVALID_TRANSITION, `Cannot move to phase ${String(phase)}`);
   }
@@ -81,7 +94,8 @@ function enter(state: ControlState, phase: Phase | null, path: PathFacts): Comma
     phase === 'walk' && (!state.stepId || !path.stepIds.includes(state.stepId))
       ? (path.stepIds[0] ?? null)
       : state.stepId;
-  return accept(state, { ...closeOnLeaving(state, phase), phase, stepId });
+  const timer = phase === state.phase ? state.timer : timerForNewPhase(state.timer, now);
+  return accept(state, { ...closeOnLeaving(state, phase), phase, stepId, timer });
 }
 
 function spotlight(
@@ -111,11 +125,11 @@ function facilitatorCommand(
   const stepIndex = state.stepId ? path.stepIds.indexOf(state.stepId) : -1;
   switch (command.type) {
     case 'phase.set':
-      return enter(state, command.phase, path);
+      return enter(state, command.phase, path, now);
     case 'phase.next':
-      return enter(state, nextPhase(state.enabledPhases, state.phase), path);
+      return enter(state, nextPhase(state.enabledPhases, state.phase), path, now);
     case 'phase.prev':
-      return enter(state, previousPhase(state.enabledPhases, state.phase), path);
+      return enter(state, previousPhase(state.enabledPhases, state.phase), path, now);
     case 'phase.configure': {
       const enabledPhases = normalisePhases(command.enabled);
       if (!enabledPhases.includes(state.phase)) {

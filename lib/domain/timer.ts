@@ -50,6 +50,15 @@ export function expireIfDue(timer: Timer, now: number): Timer {
   return timer;
 }
 
+/**
+ * The timer a new phase starts with. A running or paused one carries on (a timebox may
+ * span phases, and the facilitator can stop it); one that has run out is cleared, or the
+ * new phase would open with "Time's up" on every screen.
+ */
+export function timerForNewPhase(timer: Timer, now: number): Timer {
+  return expireIfDue(timer, now).status === 'expired' ? IDLE_TIMER : timer;
+}
+
 /** Milliseconds left, as seen at server time `serverNow`. */
 export function remainingMs(timer: Timer, serverNow: number): number {
   switch (timer.status) {

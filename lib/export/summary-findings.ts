@@ -1,4 +1,5 @@
 import type { Lane } from '../board/lanes';
+import { stepNotes } from './board-notes';
 import type { ExportNote, WorkshopExport } from './model';
 import type { Block, Section } from './summary';
 import { type ExportWords, fill, numberFormats } from './words';
@@ -89,7 +90,10 @@ export function analysisSections(ctx: SummaryContext): Section[] {
   ];
 }
 
-/** Most-grouped first (a group counts its notes); ungrouped notes follow in creation order. */
+/**
+ * Most-grouped first (a group counts its notes); ungrouped notes follow in creation order.
+ * Blank notes count nowhere (see `stepNotes`).
+ */
 export function topNotes(
   exp: WorkshopExport,
   stepId: string,
@@ -98,11 +102,10 @@ export function topNotes(
 ): string[] {
   const groups = new Map<string, ExportNote[]>();
   const loose: string[] = [];
-  for (const note of exp.notes) {
-    if (note.stepId !== stepId || note.lane !== lane) continue;
+  for (const note of stepNotes(exp, stepId, lane)) {
     const group = note.groupId ? exp.groups.find((g) => g.id === note.groupId) : undefined;
     if (group) groups.set(group.id, [...(groups.get(group.id) ?? []), note]);
-    else if (note.text.trim()) loose.push(note.text.trim());
+    else loose.push(note.text.trim());
   }
   const grouped = exp.groups
     .filter((g) => groups.has(g.id))
