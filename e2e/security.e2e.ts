@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { rawRequest, rawUpgrade } from '../tests/helpers/raw-http';
 import { person } from './helpers/browser';
 import { createWorkshop, facilitate, joinAs, withAppAndBrowser } from './helpers/session';
 
@@ -110,5 +111,18 @@ describe('security headers and the CSP the app runs under', () => {
     await expect.poll(() => frame?.url() ?? '').not.toBe(target);
     expect(await frame?.locator('input').count()).toBe(0);
     await context.close();
+  });
+});
+
+describe('websocket upgrades once the pages are up', () => {
+  it('answers an upgrade under /_next/ 404 after a page was served (Next would leave it open)', async () => {
+    const { url } = appOf();
+    expect((await fetch(`${url}/`)).status).toBe(200);
+    const port = Number(new URL(url).port);
+    const answer = await rawRequest(port, rawUpgrade('/_next/x'), 3_000);
+    expect({ status: answer.status, ended: answer.ended }).toEqual({
+      status: 404,
+      ended: 'closed',
+    });
   });
 });

@@ -4,6 +4,11 @@
 export const EVENT_PAYLOAD_MAX_BYTES = 16 * 1024;
 /** Socket.io closes the connection outright above this (transport-level limit). */
 export const TRANSPORT_MESSAGE_MAX_BYTES = 256 * 1024;
+/**
+ * A Socket.io session must join (a valid token in its handshake) within this, or it is
+ * closed: a stranger's sessions that never join cost memory until then.
+ */
+export const SOCKET_JOIN_TIMEOUT_MS = 10_000;
 /** Largest single Yjs websocket message; larger closes with MESSAGE_TOO_LARGE. */
 export const YJS_MESSAGE_MAX_BYTES = 512 * 1024;
 

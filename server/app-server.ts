@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ErrorCode } from '../lib/protocol/codes';
@@ -218,6 +219,10 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     }),
   );
   server.on('clientError', answerClientError);
+  // Nobody is proxied through here; without a listener Node would drop CONNECT unanswered.
+  server.on('connect', (_req: http.IncomingMessage, socket: Duplex) =>
+    refuseUpgrade(socket, 405, ErrorCode.BAD_REQUEST, 'CONNECT is not served here'),
+  );
   const acceptLimit = options.trustProxy
     ? null
     : options.acceptLimit === undefined
@@ -254,8 +259,10 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
       if (yjs || isSocketIo(req)) coalesceWrites(socket);
       if (yjs) return endpoint.handleUpgrade(req, socket, head, target);
       if (isSocketIo(req)) return void ioServer.emit('upgrade', req, socket, head);
-      // Next's own websocket (hot reload in development), once Next is there to take it.
-      if (target.path.startsWith('/_next/') && (await nextHandler())) {
+      // Next's own websocket: hot reload, in development only. In production Next leaves
+      // upgrades it does not match open, unanswered, "for a custom server": each would hold
+      // a socket (and a file descriptor) for good.
+      if (options.dev && target.path.startsWith('/_next/') && (await nextHandler())) {
         if (nextServer.listenerCount('upgrade') > 0) {
           return void nextServer.emit('upgrade', req, socket, head);
         }

@@ -18,6 +18,10 @@ export interface RequestTarget {
  * routes it, so no route meets a path it cannot decode.
  */
 export function parseRequestTarget(raw: string | undefined): RequestTarget | null {
+  // A path, or an absolute URL; not `*` (OPTIONS's asterisk form, which Next cannot parse).
+  if (raw !== undefined && raw !== '' && !raw.startsWith('/') && !/^https?:\/\//i.test(raw)) {
+    return null;
+  }
   let url: URL;
   try {
     url = new URL(raw || '/', 'http://localhost');

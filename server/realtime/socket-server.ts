@@ -2,6 +2,7 @@ import type http from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import {
   EVENT_PAYLOAD_MAX_BYTES,
+  SOCKET_JOIN_TIMEOUT_MS,
   SOCKET_SEND_BUFFER_MAX_BYTES,
   TRANSPORT_MESSAGE_MAX_BYTES,
 } from '../../lib/constants';
@@ -235,6 +236,13 @@ export function createSocketServer(
     pingInterval: ping.intervalMs ?? 25_000,
     pingTimeout: ping.timeoutMs ?? 20_000,
     maxHttpBufferSize: TRANSPORT_MESSAGE_MAX_BYTES,
+    // Websockets only, as every client of ours connects: a long-polling handshake opened a
+    // session per HTTP request, with no token asked, and one keep-alive connection could
+    // open thousands a second (663,796 in 45 s, +3 GB). A websocket session takes a TCP
+    // connection of its own, which the accept limit counts per address.
+    transports: ['websocket'],
+    // A session that has not joined with a valid token by then is closed (default 45 s).
+    connectTimeout: SOCKET_JOIN_TIMEOUT_MS,
     // Other upgrade paths (Yjs, Next's HMR) are ours to route, not Socket.io's to close.
     destroyUpgrade: false,
   });
