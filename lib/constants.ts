@@ -181,6 +181,13 @@ export const CONNECTS_PER_SECOND = 1;
 export const ACCEPTS_BURST = 400;
 /** ...and this many more per second after it. */
 export const ACCEPTS_PER_SECOND = 40;
+/**
+ * Connections one person may hold open at once on each channel (Yjs, Socket.io): a few
+ * tabs, each reload briefly beside its old one. Each may queue up to its send bound for a
+ * client that stops reading, so the count bounds what one person can make the server hold.
+ * More: Yjs close 1013, Socket.io `RATE_LIMITED`.
+ */
+export const CONNECTIONS_PER_PERSON_MAX = 8;
 /** People whose buckets are kept at most (each a few hundred bytes); idle ones go first. */
 export const RATE_BOOK_MAX_ENTRIES = 50_000;
 /** Idle entries whose buckets are full again are swept out at most this often. */

@@ -50,6 +50,11 @@ export class RateBook<N extends string> {
     if (entry && entry.open > 0) entry.open--;
   }
 
+  /** Connections open under `holder` now. */
+  openCount(holder: string): number {
+    return this.entries.get(holder)?.open ?? 0;
+  }
+
   /** Tokens left in `holder`'s `name` bucket (tests and diagnostics). */
   tokens(holder: string, name: N, nowMs: number): number {
     const bucket = this.entries.get(holder)?.buckets[name];

@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import {
+  CONNECTIONS_PER_PERSON_MAX,
   EVENT_PAYLOAD_MAX_BYTES,
   SOCKET_JOIN_TIMEOUT_MS,
   SOCKET_SEND_BUFFER_MAX_BYTES,
@@ -344,6 +345,17 @@ export function createSocketServer(
     // A client that stops reading must not grow engine.io's queue with every broadcast.
     boundEngineQueue(socket.conn, SOCKET_SEND_BUFFER_MAX_BYTES);
     const holder = rateHolder(actor.id, participantId);
+    // As on the Yjs channel: a person holds at most this many sessions at once, each of
+    // which may queue up to its send bound for a client that stops reading.
+    if (rates.openCount(holder) >= CONNECTIONS_PER_PERSON_MAX) {
+      socket.emit('protocol:error', {
+        code: ErrorCode.RATE_LIMITED,
+        message: 'Too many connections',
+        event: 'connect',
+      });
+      registry.release(actor);
+      return void socket.disconnect(true);
+    }
     socket.data.rate = { book: rates, holder, flooded: false };
     rates.opened(holder, Date.now());
     socket.on('disconnect', () => rates.closed(holder));
@@ -391,7 +403,11 @@ export function createSocketServer(
       return;
     }
     const you = actor.you(participantId);
-    if (!you) return socket.disconnect(true);
+    if (!you) {
+      // Nothing below holds the actor for this socket then: let it go now.
+      registry.release(actor);
+      return socket.disconnect(true);
+    }
     void socket.join(rooms.person(actor.id, participantId));
     socket.emit('session:you', you);
     socket.emit('workshop:state', actor.state());

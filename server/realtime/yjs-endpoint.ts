@@ -5,6 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import * as encoding from 'lib0/encoding';
 import type * as Y from 'yjs';
 import {
+  CONNECTIONS_PER_PERSON_MAX,
   YJS_IDLE_UNLOAD_MS,
   YJS_KEEPALIVE_MS,
   YJS_MESSAGE_MAX_BYTES,
@@ -161,6 +162,15 @@ export class YjsEndpoint {
     workshopId: string,
     { actor, participantId, screen }: Admitted,
   ): void {
+    // The person's buckets, shared by their connections and kept after them (item 10).
+    const holder = rateHolder(workshopId, participantId);
+    // Counted here, where a connection is admitted in one step: several opened at once
+    // cannot all pass a check made before they were counted.
+    if (this.rates.openCount(holder) >= CONNECTIONS_PER_PERSON_MAX) {
+      this.registry.release(actor);
+      return ws.close(CloseCode.RATE_LIMITED, 'too many connections');
+    }
+    this.rates.opened(holder, Date.now());
     const shared = this.docFor(workshopId);
     // The connection keeps the actor loaded, so the rights it reads stay the live ones.
     actor.docConnected();
@@ -178,9 +188,6 @@ export class YjsEndpoint {
     shared.conns.set(ws, conn);
     const early: Uint8Array[] = [];
     let ready = false;
-    // The person's buckets, shared by their connections and kept after them (item 10).
-    const holder = rateHolder(workshopId, participantId);
-    this.rates.opened(holder, Date.now());
     let ignored = 0;
 
     const handle = (data: Uint8Array) => {
