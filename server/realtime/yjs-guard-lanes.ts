@@ -3,7 +3,11 @@ import { NOTES } from '../../lib/board/board-doc';
 import { WriteDenied } from '../../lib/protocol/codes';
 import { mapOf, type Place, valueOf } from './yjs-update-scan';
 
-/** The write guard's lane limit (yjs-guard.ts): NOTES_PER_LANE_MAX notes per step and lane. */
+/**
+ * Where notes may land (yjs-guard.ts): on a step of the path (a note under a made-up step
+ * would be shown nowhere, and nobody could find it to delete it), and at most
+ * NOTES_PER_LANE_MAX notes per step and lane.
+ */
 
 const NOTE_CONTENT_FIELDS = ['lane', 'stepId'] as const;
 
@@ -12,13 +16,17 @@ export interface Insert {
   struct: Y.Item;
 }
 
-/** Refuses notes arriving (new, or moved) in a lane of a step that already holds the maximum. */
+/**
+ * Refuses notes arriving (new, or moved) under a step the path does not have
+ * (`invalid-note`), or in a lane of a step that already holds the maximum (`lane-full`).
+ */
 export function checkLanes(
   notes: Y.Map<unknown>,
   inserts: Insert[],
   newFields: Map<Y.Item, Map<string, Y.Item>>,
   max: number,
   refuse: (p: Place, reason: WriteDenied) => void,
+  isStep: (stepId: unknown) => boolean,
 ): void {
   type Arrival = { place: Place; stepId?: unknown; lane?: unknown };
   const arrivals: Arrival[] = [];
@@ -58,7 +66,8 @@ export function checkLanes(
     return true;
   };
   for (const { place, stepId, lane } of arrivals) {
-    if (!arrive(laneKey(stepId, lane))) refuse(place, WriteDenied.LANE_FULL);
+    if (!isStep(stepId)) refuse(place, WriteDenied.INVALID_NOTE);
+    else if (!arrive(laneKey(stepId, lane))) refuse(place, WriteDenied.LANE_FULL);
   }
   for (const [entry, move] of moves) {
     const map = mapOf(entry);
@@ -66,7 +75,11 @@ export function checkLanes(
     const from = laneKey(map.get('stepId'), map.get('lane'));
     const to = laneKey(move.stepId ?? map.get('stepId'), move.lane ?? map.get('lane'));
     if (from === to) continue;
-    if (arrive(to)) count.set(from, (count.get(from) ?? 1) - 1);
+    if (move.stepId !== undefined && !isStep(move.stepId)) {
+      for (const field of NOTE_CONTENT_FIELDS) {
+        refuse({ ...move.place, field }, WriteDenied.INVALID_NOTE);
+      }
+    } else if (arrive(to)) count.set(from, (count.get(from) ?? 1) - 1);
     else
       for (const field of NOTE_CONTENT_FIELDS)
         refuse({ ...move.place, field }, WriteDenied.LANE_FULL);

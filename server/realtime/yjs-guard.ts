@@ -177,7 +177,9 @@ export function guardUpdate(
   } else if (bytes > 0 && limits.shareBytes + bytes > limits.shareMaxBytes) {
     for (const t of inserts) refuse(t.at, WriteDenied.SHARE_FULL);
   } else {
-    checkLanes(notes, inserts, newFields, limits.notesPerLane, refuse);
+    const steps = doc.getMap<unknown>(PATH_STEPS);
+    const isStep = (id: unknown) => typeof id === 'string' && steps.has(id);
+    checkLanes(notes, inserts, newFields, limits.notesPerLane, refuse, isStep);
   }
 
   for (const t of [...structs, ...deletions]) {

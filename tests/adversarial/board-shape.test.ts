@@ -106,4 +106,25 @@ describe('the board’s shape (issue 21, item 2)', () => {
       ['authorId', 'createdAt', 'groupId', 'id', 'lane', 'stepId', 'text'].sort(),
     );
   });
+
+  it('refuses notes under a step the path does not have, new or moved there', async () => {
+    // The review: notes under made-up steps were stored, shown nowhere, and nobody
+    // could find them to delete them; 18 tokens of one person filled a board that way.
+    const room = await boardRoom(open);
+    const w = room.workshop.id;
+    const anna = await boardClient(room.server, w, room.anna.token, open);
+    const fran = await boardClient(room.server, w, room.fac.token, open);
+    writeNote(anna.doc, 'nowhere', 'hidden', room.anna.participantId, { stepId: 'k0-0-0' });
+    writeNote(anna.doc, 'moved', 'visible', room.anna.participantId);
+    await handled(anna, fran);
+    await waitFor(() => noteTexts(fran.doc).moved === 'visible', 5000, 'the honest note');
+    notesMap(anna.doc).get('moved')!.set('stepId', 'k0-0-1');
+    await handled(anna, fran);
+    expect(anna.denied).toContain(WriteDenied.INVALID_NOTE);
+    const onServer = await room.server.yjs.readDoc(w, (doc) => ({
+      nowhere: notesMap(doc).has('nowhere'),
+      movedTo: notesMap(doc).get('moved')?.get('stepId'),
+    }));
+    expect(onServer).toEqual({ nowhere: false, movedTo: FIRST_STEP });
+  });
 });
