@@ -37,6 +37,12 @@ export const YJS_DOC_MAX_BYTES = 8 * 1024 * 1024;
  * A full board of 200 notes of 500 characters is ~150 KiB.
  */
 export const YJS_SHARE_MAX_BYTES = 512 * 1024;
+/**
+ * What all the participants connecting from one address may hold of a board together
+ * (an IPv6 address counts as its /64): one person with many joins is still one address.
+ * A room of 40 behind one NAT writing full-length notes fills a tenth of it.
+ */
+export const YJS_ADDRESS_SHARE_MAX_BYTES = 2 * 1024 * 1024;
 
 /** A live workshop actor with nobody connected is dropped from memory after this. */
 export const ACTOR_IDLE_UNLOAD_MS = 60_000;

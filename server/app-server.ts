@@ -235,6 +235,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     ...options.yjs,
     idleUnloadMs: options.idleUnloadMs,
     rateLimits,
+    trustProxy: options.trustProxy,
   });
   const io = createSocketServer(
     ioServer as unknown as http.Server,

@@ -15,6 +15,8 @@ import type { Storage } from '../storage/storage';
 export class ClientClaims implements ReadonlyMap<number, string> {
   private readonly owners = new Map<number, string>();
   private readonly claimed = new Map<string, number>();
+  /** Each participant's ids, for what they hold of the board (yjs-share.ts). */
+  private readonly byParticipant = new Map<string, number[]>();
   /** Settles once every claim made so far is stored; rejects once one has failed. */
   private pending: Promise<void> = Promise.resolve();
   private unstored = 0;
@@ -75,6 +77,14 @@ export class ClientClaims implements ReadonlyMap<number, string> {
   private record(client: number, participantId: string): void {
     this.owners.set(client, participantId);
     this.claimed.set(participantId, (this.claimed.get(participantId) ?? 0) + 1);
+    const ids = this.byParticipant.get(participantId);
+    if (ids) ids.push(client);
+    else this.byParticipant.set(participantId, [client]);
+  }
+
+  /** The ids `participantId` has claimed. */
+  clientsOf(participantId: string): readonly number[] {
+    return this.byParticipant.get(participantId) ?? [];
   }
 
   // ReadonlyMap: client id → participant id.

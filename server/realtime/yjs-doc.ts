@@ -12,6 +12,7 @@ import {
   YJS_COMPACT_AFTER_BYTES,
   YJS_COMPACT_AFTER_UPDATES,
   YJS_DOC_MAX_BYTES,
+  YJS_ADDRESS_SHARE_MAX_BYTES,
   YJS_SHARE_MAX_BYTES,
 } from '../../lib/constants';
 import { CloseCode } from '../../lib/protocol/codes';
@@ -42,6 +43,8 @@ export interface Connection {
   clientIds: Set<number>;
   /** Whose presence this is, from the roster, asked per update; null for a screen. */
   identity(): PresenceIdentity | null;
+  /** Where the connection comes from (`addressKey`): shares are bounded per address too. */
+  address: string;
 }
 
 /** When the log is compacted, and how large a document may grow. */
@@ -52,6 +55,8 @@ export interface DocLimits {
   docMaxBytes: number;
   /** Most of the document one participant may hold (YJS_SHARE_MAX_BYTES). */
   shareMaxBytes: number;
+  /** What the participants of one address may hold together (YJS_ADDRESS_SHARE_MAX_BYTES). */
+  addressShareMaxBytes: number;
   /** How often gathered presence renewals are relayed (YJS_RENEWAL_RELAY_MS). */
   renewalRelayMs: number;
   /** Yjs client ids one participant may claim (YJS_CLIENT_IDS_PER_PARTICIPANT_MAX). */
@@ -63,6 +68,7 @@ export const DEFAULT_DOC_LIMITS: DocLimits = {
   compactAfterBytes: YJS_COMPACT_AFTER_BYTES,
   docMaxBytes: YJS_DOC_MAX_BYTES,
   shareMaxBytes: YJS_SHARE_MAX_BYTES,
+  addressShareMaxBytes: YJS_ADDRESS_SHARE_MAX_BYTES,
   renewalRelayMs: YJS_RENEWAL_RELAY_MS,
   clientIdsPerParticipant: YJS_CLIENT_IDS_PER_PARTICIPANT_MAX,
 };
@@ -96,6 +102,8 @@ export class SharedDoc {
   /** Updates applied in memory, waiting to be stored and relayed (in order). */
   private readonly unstored: Array<{ update: Uint8Array; message: Uint8Array; origin: unknown }> =
     [];
+  /** The participants seen writing from each address (`Connection.address`). */
+  private readonly peopleAt = new Map<string, Set<string>>();
   /** Which connection holds each presence state (each connection holds one at most). */
   private readonly presenceHolders = new Map<number, Connection>();
   /** Client ids whose awareness state changed in the update being handled now. */
@@ -254,8 +262,7 @@ export class SharedDoc {
       notesPerLane: NOTES_PER_LANE_MAX,
       docMaxBytes: this.limits.docMaxBytes,
       docBytes: this.bytes,
-      shareMaxBytes: this.limits.shareMaxBytes,
-      shareBytes: this.shares.bytesOf([...this.clientsOf(conn.participantId), ...clients]),
+      ...this.shareOf(conn, clients),
     });
     // Claimed (and its storing queued) before the update is: stored no later than it.
     this.clientOwners.claim(conn.participantId, clients);
@@ -265,9 +272,23 @@ export class SharedDoc {
     for (const reason of verdict.denied) send(conn.ws, deniedMessage(reason));
   }
 
-  /** The Yjs client ids `participantId` has claimed. */
-  private *clientsOf(participantId: string): Iterable<number> {
-    for (const [client, owner] of this.clientOwners) if (owner === participantId) yield client;
+  /**
+   * What the writer holds of the board, and the most they may: their own share, and no
+   * more than what their address has left (everyone who connected from it, together).
+   * `clients` are the new ids this update brings, theirs from now on.
+   */
+  private shareOf(conn: Connection, clients: number[]) {
+    const people = this.peopleAt.get(conn.address) ?? new Set<string>();
+    this.peopleAt.set(conn.address, people.add(conn.participantId));
+    const held = (pid: string) => this.shares.bytesOf(this.clientOwners.clientsOf(pid));
+    const own = held(conn.participantId) + this.shares.bytesOf(clients);
+    let atAddress = this.shares.bytesOf(clients);
+    for (const pid of people) atAddress += held(pid);
+    const room = Math.min(
+      this.limits.shareMaxBytes - own,
+      this.limits.addressShareMaxBytes - atAddress,
+    );
+    return { shareBytes: own, shareMaxBytes: own + Math.max(0, room) };
   }
 
   /**

@@ -14,6 +14,7 @@ import {
 import { readIdeaIds } from '../../lib/board/board-doc';
 import { readPath, readPersonas, readSituations } from '../../lib/board/path-doc';
 import { RateBook, rateHolder } from '../../lib/domain/rate-book';
+import { addressKey } from '../../lib/domain/address-key';
 import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from '../../lib/domain/rate-bucket';
 import { CloseCode, ErrorCode } from '../../lib/protocol/codes';
 import { YJS_PATH_PREFIX } from '../../lib/protocol/events';
@@ -21,6 +22,7 @@ import { decodePathPart, type RequestTarget } from '../../lib/protocol/http-requ
 import type { PresenceIdentity } from '../../lib/protocol/presence';
 import type { TokenSigner } from '../auth';
 import { NotOwnerError } from '../cluster/not-owner';
+import { clientAddress } from '../http-util';
 import { refuseUpgrade } from '../http-entry';
 import type { Storage } from '../storage/storage';
 import type { DocFacts, WorkshopActor } from '../workshops/actor';
@@ -46,6 +48,8 @@ export interface YjsEndpointOptions extends Partial<DocLimits> {
   rateLimits?: ConnectionLimits;
   /** Unsent bytes a socket may hold before it is closed with SLOW_READER. @default YJS_SEND_BUFFER_MAX_BYTES */
   sendBufferMaxBytes?: number;
+  /** Take the caller's address from X-Forwarded-For (behind a proxy). @default false */
+  trustProxy?: boolean;
 }
 
 /**
@@ -70,6 +74,7 @@ export class YjsEndpoint {
   private readonly idleUnloadMs: number;
   private readonly limits: DocLimits;
   /** Messages, bytes and connections per participant or screen (`rateHolder`). */
+  private readonly trustProxy: boolean;
   private readonly rates: RateBook<'yjsMessages' | 'yjsBytes' | 'connects'>;
   private readonly sendBufferMaxBytes: number;
   /** Set on shutdown: messages still arriving are ignored (the client resends on reconnect). */
@@ -81,7 +86,9 @@ export class YjsEndpoint {
     private readonly tokens: TokenSigner,
     options: YjsEndpointOptions = {},
   ) {
-    const { idleUnloadMs, keepaliveMs, rateLimits, sendBufferMaxBytes, ...limits } = options;
+    const { idleUnloadMs, keepaliveMs, rateLimits, sendBufferMaxBytes, trustProxy, ...limits } =
+      options;
+    this.trustProxy = trustProxy ?? false;
     this.idleUnloadMs = idleUnloadMs ?? YJS_IDLE_UNLOAD_MS;
     this.sendBufferMaxBytes = sendBufferMaxBytes ?? YJS_SEND_BUFFER_MAX_BYTES;
     const { yjsMessages, yjsBytes, connects } = rateLimits ?? DEFAULT_CONNECTION_LIMITS;
@@ -123,7 +130,7 @@ export class YjsEndpoint {
       if (typeof result === 'number') return ws.close(result, 'refused');
       boundSendBuffer(ws, this.sendBufferMaxBytes);
       this.heartbeat.add(ws, socket as net.Socket);
-      this.accept(ws, workshopId, result);
+      this.accept(ws, workshopId, result, addressKey(clientAddress(req, this.trustProxy)));
     });
   }
 
@@ -161,6 +168,7 @@ export class YjsEndpoint {
     ws: WebSocket,
     workshopId: string,
     { actor, participantId, screen }: Admitted,
+    address: string,
   ): void {
     // The person's buckets, shared by their connections and kept after them (item 10).
     const holder = rateHolder(workshopId, participantId);
@@ -184,7 +192,14 @@ export class YjsEndpoint {
       if (!who || who.removedAt !== null) return null;
       return { name: who.name, role: who.role, anonymous: actor.control.anonymous };
     };
-    const conn: Connection = { ws, participantId, writer, clientIds: new Set(), identity };
+    const conn: Connection = {
+      ws,
+      participantId,
+      writer,
+      clientIds: new Set(),
+      identity,
+      address,
+    };
     shared.conns.set(ws, conn);
     const early: Uint8Array[] = [];
     let ready = false;
