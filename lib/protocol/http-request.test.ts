@@ -63,7 +63,8 @@ describe('hosts', () => {
     expect(parseHost('[::1]:80')).toEqual({ name: '::1', port: '80' });
     expect(parseHost('::1')).toEqual({ name: '::1', port: null });
     expect(parseHost('example.org.')).toEqual({ name: 'example.org', port: null });
-    for (const bad of ['', 'a b', 'a@b', 'a/b', 'x:y:z', '[::1].evil', 'x:999999']) {
+    const badPorts = ['x:99999', 'x:0', '[::1]:65536'];
+    for (const bad of ['', 'a b', 'a@b', 'a/b', 'x:y:z', '[::1].evil', 'x:999999', ...badPorts]) {
       expect(parseHost(bad), bad).toBeNull();
     }
   });

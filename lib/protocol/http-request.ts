@@ -73,10 +73,17 @@ const PLAIN = /^([a-z0-9_-]+(?:\.[a-z0-9_-]+)*)\.?(?::(\d{1,5}))?$/;
 export function parseHost(value: string): HostName | null {
   const text = value.trim().toLowerCase();
   const bracketed = BRACKETED.exec(text);
-  if (bracketed) return { name: bracketed[1]!, port: bracketed[2] ?? null };
+  if (bracketed) return withPort(bracketed[1]!, bracketed[2]);
   if (/^[0-9a-f]*:[0-9a-f:.]*$/.test(text)) return { name: text, port: null };
   const plain = PLAIN.exec(text);
-  return plain ? { name: plain[1]!, port: plain[2] ?? null } : null;
+  return plain ? withPort(plain[1]!, plain[2]) : null;
+}
+
+/** A port is 1–65535: `host:99999` would make a link nobody can open. */
+function withPort(name: string, port: string | undefined): HostName | null {
+  if (port === undefined) return { name, port: null };
+  const n = Number(port);
+  return n >= 1 && n <= 65_535 ? { name, port } : null;
 }
 
 /** Is `host` on the list? An entry without a port allows any port. */
