@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   EVENT_PAYLOAD_MAX_BYTES,
   TRANSPORT_MESSAGE_MAX_BYTES,
@@ -42,8 +42,12 @@ beforeAll(async () => {
   fac = await joinWorkshop(server, workshop.id, { name: 'Fran' }, workshop.facilitatorKey);
   guest = await joinWorkshop(server, workshop.id, { name: 'Anna', role: 'customer' });
 });
-afterAll(async () => {
+// Each test's clients go when it ends: one person may hold only so many connections at
+// once (CONNECTIONS_PER_PERSON_MAX), and most tests here connect as Fran.
+afterEach(async () => {
   for (const done of cleanup.splice(0).reverse()) await done();
+});
+afterAll(async () => {
   await server.close();
 });
 
