@@ -75,3 +75,19 @@ describe('the board when the server refuses the page’s client id', () => {
     expect(screen.getByRole('alert').textContent).toContain(text);
   });
 });
+
+describe('where a refusal is shown', () => {
+  it('in the notices kept in view (sticky) above the lanes, in both languages', () => {
+    // The review: "share-full" was shown at the top of the board, 44,000 px above the lane
+    // the person was writing in.
+    useWorkshopDoc.setState({ denied: WriteDenied.SHARE_FULL });
+    for (const locale of ['en', 'fi'] as const) {
+      const { unmount } = board(locale);
+      const alert = screen.getByRole('alert');
+      expect(alert.textContent).toBe(catalogues[locale].board.denied['share-full']);
+      const notices = alert.closest('[data-testid="board-notices"]');
+      expect(notices?.className.split(/\s+/)).toContain('sticky');
+      unmount();
+    }
+  });
+});

@@ -102,35 +102,42 @@ export function BoardView({
       </div>
       {!can(viewer.role, 'board.edit') && <p role="status">{t('readOnly')}</p>}
       {boardLocked && !facilitator && <p role="status">{t('locked')}</p>}
-      {status === 'offline' && (
-        <p role="status">
-          {closeCode === CloseCode.RATE_LIMITED ? t('rateLimited') : t('offlineNote')}
-        </p>
-      )}
-      {denied && (
-        <p role="alert" className="text-sm text-red-900">
-          {t.has(`denied.${denied}`) ? t(`denied.${denied}`) : t('denied.other')}
-        </p>
-      )}
-      {recovery === 'done' && !denied && <p role="status">{t('clientRecovered')}</p>}
-      {mayWrite && selected.length > 0 && (
-        <form
-          onSubmit={makeGroup}
-          className="flex flex-wrap items-center gap-2 rounded-md bg-stone-100 p-2"
-        >
-          <span aria-live="polite">{t('selected', { count: selected.length })}</span>
-          <input
-            aria-label={t('groupName')}
-            className="rounded border border-stone-400 bg-white px-2 py-1"
-            value={groupName}
-            maxLength={GROUP_TITLE_MAX_CHARS}
-            onChange={(e) => setGroupName(e.target.value)}
-          />
-          <Button type="submit" disabled={!groupName.trim()}>
-            {t('group')}
-          </Button>
-        </form>
-      )}
+      {/* Kept in view while the person scrolls the lanes: a refusal, the connection's state
+          and the grouping bar concern what they are doing further down the board. */}
+      <div className="sticky top-2 z-20 flex flex-col gap-2" data-testid="board-notices">
+        {status === 'offline' && (
+          <p role="status" className="rounded-md bg-amber-50 p-2 text-sm shadow">
+            {closeCode === CloseCode.RATE_LIMITED ? t('rateLimited') : t('offlineNote')}
+          </p>
+        )}
+        {denied && (
+          <p
+            role="alert"
+            className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900 shadow"
+          >
+            {t.has(`denied.${denied}`) ? t(`denied.${denied}`) : t('denied.other')}
+          </p>
+        )}
+        {recovery === 'done' && !denied && <p role="status">{t('clientRecovered')}</p>}
+        {mayWrite && selected.length > 0 && (
+          <form
+            onSubmit={makeGroup}
+            className="flex flex-wrap items-center gap-2 rounded-md bg-stone-100 p-2 shadow"
+          >
+            <span aria-live="polite">{t('selected', { count: selected.length })}</span>
+            <input
+              aria-label={t('groupName')}
+              className="rounded border border-stone-400 bg-white px-2 py-1"
+              value={groupName}
+              maxLength={GROUP_TITLE_MAX_CHARS}
+              onChange={(e) => setGroupName(e.target.value)}
+            />
+            <Button type="submit" disabled={!groupName.trim()}>
+              {t('group')}
+            </Button>
+          </form>
+        )}
+      </div>
       {/* minmax(0, 1fr) columns (grid-cols-*) and min-w-0 lanes: a long URL in a note must
           wrap inside its lane, not widen the grid and with it every phone's page. */}
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 2xl:grid-cols-3">

@@ -37,6 +37,12 @@ interface DocStore {
 
 /** How long a connection must stay synced after a 4500 before the board counts as saved. */
 const STORAGE_SETTLE_MS = 2_000;
+/**
+ * How long the board shows why the server refused an edit: it is shown in view wherever
+ * the person has scrolled, so it must not stay for good; another refusal shows again.
+ */
+export const DENIED_SHOWN_MS = 10_000;
+let deniedTimer: ReturnType<typeof setTimeout> | undefined;
 
 function serverUrl(): string {
   const { protocol, host } = window.location;
@@ -138,6 +144,10 @@ export const useWorkshopDoc = create<DocStore>((set, get) => ({
         authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => {
           if (get().provider !== provider) return;
           set({ denied: reason });
+          clearTimeout(deniedTimer);
+          deniedTimer = setTimeout(() => {
+            if (get().denied === reason) set({ denied: null });
+          }, DENIED_SHOWN_MS);
           if (reason === WriteDenied.NOT_YOUR_CLIENT) recover(provider);
         });
       };
