@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -6,6 +6,7 @@ import { LANES, NOTE_TEXT_MAX_CHARS, notesMap } from '../../lib/board/board-doc'
 import { WriteDenied } from '../../lib/protocol/codes';
 import { YJS_PATH_PREFIX } from '../../lib/protocol/events';
 import { boardClient, boardRoom, handled, writeNote } from '../helpers/board';
+import { closeAfterEach } from '../helpers/people';
 import { joinWorkshop, waitFor } from '../helpers/server';
 
 /**
@@ -14,10 +15,7 @@ import { joinWorkshop, waitFor } from '../helpers/server';
  * `board-full`). The participants of one address hold at most YJS_ADDRESS_SHARE_MAX_BYTES
  * together; another address still writes. Scaled down here: 40 KiB each, 100 KiB an address.
  */
-const open: Array<{ close(): unknown }> = [];
-afterEach(async () => {
-  for (const thing of open.splice(0).reverse()) await thing.close();
-});
+const open = closeAfterEach();
 
 const SHARE = 40 * 1024;
 const ADDRESS_SHARE = 100 * 1024;

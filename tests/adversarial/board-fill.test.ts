@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   deleteNote,
@@ -20,6 +20,7 @@ import {
   noteTexts,
   writeNote,
 } from '../helpers/board';
+import { closeAfterEach } from '../helpers/people';
 import { waitFor } from '../helpers/server';
 
 /**
@@ -28,10 +29,7 @@ import { waitFor } from '../helpers/server';
  * a board: over it their inserts are refused (`share-full`) while deletions pass, and
  * `board-full` stays out of one person's reach.
  */
-const open: Array<{ close(): unknown }> = [];
-afterEach(async () => {
-  for (const thing of open.splice(0).reverse()) await thing.close();
-});
+const open = closeAfterEach();
 
 /** Smaller than the default 8 MiB, so that filling it takes seconds at the rate limits. */
 const DOC_MAX_BYTES = 2 * 1024 * 1024;

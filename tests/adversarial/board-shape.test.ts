@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { notesMap } from '../../lib/board/board-doc';
 import { WriteDenied } from '../../lib/protocol/codes';
@@ -10,6 +10,7 @@ import {
   noteTexts,
   writeNote,
 } from '../helpers/board';
+import { closeAfterEach } from '../helpers/people';
 import { waitFor } from '../helpers/server';
 
 /**
@@ -18,10 +19,7 @@ import { waitFor } from '../helpers/server';
  * later full sync and compaction block the event loop for seconds. Only the roots and the
  * note structure the app writes are accepted; everything else is refused with a reason.
  */
-const open: Array<{ close(): unknown }> = [];
-afterEach(async () => {
-  for (const thing of open.splice(0).reverse()) await thing.close();
-});
+const open = closeAfterEach();
 
 const ROOTS = 20_000;
 /** The board's own roots: nothing else may appear in the document. */
