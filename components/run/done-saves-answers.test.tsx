@@ -101,7 +101,20 @@ const done = () => act(async () => void fireEvent.click(screen.getByTestId('read
 const note = () => screen.getByTestId('ready-note').textContent;
 
 describe('"I\'m done" in the warm-up', () => {
-  it('saves both picked answers first, and marks done once the server has them', async () => {
+  it('saves the answers at the tap that completes them, before any button (issue 22)', async () => {
+    // Doing exactly what the screen says ("answer both, then press I'm done") lost the
+    // answers: only a separate "Save my answers" button sent them.
+    const calls = slowServer();
+    render(stage(warmupPhase()));
+    pick(en.warmup.q1, '8');
+    expect(calls).toEqual([]);
+    pick(en.warmup.q2, '4');
+    expect(sent(calls)).toEqual([['warmup:answer', { workplace: 8, customers: 4 }]]);
+    await act(async () => calls[0]?.answer(true));
+    expect(screen.getByTestId('warmup-status').textContent).toBe(en.warmup.saved);
+  });
+
+  it('"I\'m done" during that save waits for it, and marks done once the server has them', async () => {
     const calls = slowServer();
     render(stage(warmupPhase()));
     pick(en.warmup.q1, '8');
@@ -121,9 +134,11 @@ describe('"I\'m done" in the warm-up', () => {
     render(stage(warmupPhase()));
     pick(en.warmup.q1, '8');
     pick(en.warmup.q2, '4');
+    await act(async () => calls[0]?.answer(false));
+    // "I'm done" tries once more; refused again, the person stays not done.
     await done();
-    await calls[0]?.answer(false);
-    expect(sent(calls).map(([event]) => event)).toEqual(['warmup:answer']);
+    await calls[1]?.answer(false);
+    expect(sent(calls).map(([event]) => event)).toEqual(['warmup:answer', 'warmup:answer']);
     expect(screen.getByRole('alert').textContent).toContain(en.errors.STORAGE_FAILED);
     expect(screen.getByTestId('ready-button').textContent).toBe(en.ready.done);
   });

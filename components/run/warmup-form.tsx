@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import type { WorkshopState, You } from '@/lib/domain/workshop';
 import { Button } from '../ui/button';
 import { ErrorMessage } from '../ui/error-message';
@@ -12,8 +12,8 @@ import { WarmupResultsView } from './warmup-results';
 
 /**
  * A participant's two warm-up questions; the results once the facilitator closes them.
- * `ready` renders "I'm done", which saves both answers first (a pick is never lost to a
- * missed "Save") and says so when only one is picked.
+ * A tap on a number saves the answers once both are picked. `ready` renders "I'm done",
+ * which saves them too if a save failed, and says so when only one is picked.
  */
 export function WarmupForm({
   state,
@@ -29,6 +29,7 @@ export function WarmupForm({
   const [workplace, setWorkplace] = useState<number | null>(you.warmup?.workplace ?? null);
   const [customers, setCustomers] = useState<number | null>(you.warmup?.customers ?? null);
   const [saved, setSaved] = useState(false);
+  const inFlight = useRef<{ key: string; saving: Promise<boolean> } | null>(null);
 
   if (state.control.warmupClosed) {
     return (
@@ -53,11 +54,19 @@ export function WarmupForm({
       workplace === you.warmup.workplace &&
       customers === you.warmup.customers);
 
-  async function save(): Promise<boolean> {
-    if (workplace === null || customers === null) return false;
-    const ok = await run('warmup:answer', { workplace, customers });
-    setSaved(ok);
-    return ok;
+  function save(answer = { workplace, customers }): Promise<boolean> {
+    const { workplace: w, customers: c } = answer;
+    if (w === null || c === null) return Promise.resolve(false);
+    // "I'm done" pressed while a tap's save is on its way waits for it, not for a second one.
+    const key = `${w}/${c}`;
+    if (inFlight.current?.key === key) return inFlight.current.saving;
+    const saving = run('warmup:answer', { workplace: w, customers: c }).then((ok) => {
+      if (inFlight.current?.key === key) inFlight.current = null;
+      setSaved(ok);
+      return ok;
+    });
+    inFlight.current = { key, saving };
+    return saving;
   }
 
   async function submit(e: FormEvent) {
@@ -82,6 +91,9 @@ export function WarmupForm({
           onChange={(v) => {
             setWorkplace(v);
             setSaved(false);
+            // A tap saves, as a rating does, once both are picked: the facilitator's count
+            // rises as answers arrive, and nothing picked waits for a button.
+            void save({ workplace: v, customers });
           }}
         />
         <ZeroToTenField
@@ -91,6 +103,7 @@ export function WarmupForm({
           onChange={(v) => {
             setCustomers(v);
             setSaved(false);
+            void save({ workplace, customers: v });
           }}
         />
         <ErrorMessage code={error} />
