@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import type { WorkshopState, You } from '@/lib/domain/workshop';
 import { Button } from '../ui/button';
 import { ErrorMessage } from '../ui/error-message';
@@ -29,7 +29,8 @@ export function WarmupForm({
   const [workplace, setWorkplace] = useState<number | null>(you.warmup?.workplace ?? null);
   const [customers, setCustomers] = useState<number | null>(you.warmup?.customers ?? null);
   const [saved, setSaved] = useState(false);
-  const inFlight = useRef<{ key: string; saving: Promise<boolean> } | null>(null);
+  // The save on its way: "I'm done" pressed meanwhile waits for it instead of a second one.
+  const [inFlight, setInFlight] = useState<{ key: string; saving: Promise<boolean> } | null>(null);
 
   if (state.control.warmupClosed) {
     return (
@@ -57,15 +58,14 @@ export function WarmupForm({
   function save(answer = { workplace, customers }): Promise<boolean> {
     const { workplace: w, customers: c } = answer;
     if (w === null || c === null) return Promise.resolve(false);
-    // "I'm done" pressed while a tap's save is on its way waits for it, not for a second one.
     const key = `${w}/${c}`;
-    if (inFlight.current?.key === key) return inFlight.current.saving;
+    if (inFlight?.key === key) return inFlight.saving;
     const saving = run('warmup:answer', { workplace: w, customers: c }).then((ok) => {
-      if (inFlight.current?.key === key) inFlight.current = null;
+      setInFlight((now) => (now?.key === key ? null : now));
       setSaved(ok);
       return ok;
     });
-    inFlight.current = { key, saving };
+    setInFlight({ key, saving });
     return saving;
   }
 
