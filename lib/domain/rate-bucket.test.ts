@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fullBucket, RateBucket, type RateLimit, refill, take } from './rate-bucket';
+import { RateBook } from './rate-book';
+import { fullBucket, type RateLimit, refill, take } from './rate-bucket';
 
 const limit: RateLimit = { burst: 5, perSecond: 2 };
 
@@ -52,18 +53,18 @@ describe('take', () => {
   });
 });
 
-describe('RateBucket', () => {
+describe('a bucket kept in a RateBook', () => {
   it('holds a sustained rate: over ten seconds, the burst plus perSecond per second', () => {
-    const bucket = new RateBucket(limit, 0);
+    const book = new RateBook({ events: limit });
     let allowed = 0;
     // Someone trying every 10 ms for 10 s gets 5 + 2 × 10 through, and no more.
-    for (let t = 0; t <= 10_000; t += 10) if (bucket.tryTake(t)) allowed++;
+    for (let t = 0; t <= 10_000; t += 10) if (book.tryTake('p', 'events', t)) allowed++;
     expect(allowed).toBe(25);
   });
 
   it('lets an honest rate through for ever', () => {
-    const bucket = new RateBucket(limit, 0);
-    for (let t = 0; t < 60_000; t += 500) expect(bucket.tryTake(t)).toBe(true);
-    expect(bucket.tokens(60_000)).toBe(5);
+    const book = new RateBook({ events: limit });
+    for (let t = 0; t < 60_000; t += 500) expect(book.tryTake('p', 'events', t)).toBe(true);
+    expect(book.tokens('p', 'events', 60_000)).toBe(5);
   });
 });

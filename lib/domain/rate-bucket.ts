@@ -54,32 +54,6 @@ export function take(bucket: Bucket, limit: RateLimit, nowMs: number, cost = 1):
 }
 
 /**
- * One connection's limiter: a bucket kept in a closure. `tryTake` answers whether this
- * use is within the limit; the clock is a parameter so tests need no timers.
- */
-export class RateBucket {
-  private bucket: Bucket;
-
-  constructor(
-    readonly limit: RateLimit,
-    nowMs: number,
-  ) {
-    this.bucket = fullBucket(limit, nowMs);
-  }
-
-  tryTake(nowMs: number, cost = 1): boolean {
-    const { allowed, bucket } = take(this.bucket, this.limit, nowMs, cost);
-    this.bucket = bucket;
-    return allowed;
-  }
-
-  /** Tokens left at `nowMs` (for tests and diagnostics). */
-  tokens(nowMs: number): number {
-    return refill(this.bucket, this.limit, nowMs).tokens;
-  }
-}
-
-/**
  * The realtime server's limits (docs/protocol.md, "Rate limits"), counted per participant
  * (or screen) across all their connections (`rate-book.ts`).
  */
