@@ -275,14 +275,16 @@ export class SharedDoc {
   /**
    * What the writer holds of the board, and the most they may: their own share, and no
    * more than what their address has left (everyone who connected from it, together).
-   * `clients` are the new ids this update brings, theirs from now on.
+   * `clients` are the ids this update writes under; those nobody has claimed yet become
+   * the writer's with it (an id they already hold is counted once, with their others).
    */
   private shareOf(conn: Connection, clients: number[]) {
     const people = this.peopleAt.get(conn.address) ?? new Set<string>();
     this.peopleAt.set(conn.address, people.add(conn.participantId));
     const held = (pid: string) => this.shares.bytesOf(this.clientOwners.clientsOf(pid));
-    const own = held(conn.participantId) + this.shares.bytesOf(clients);
-    let atAddress = this.shares.bytesOf(clients);
+    const claiming = this.shares.bytesOf(clients.filter((c) => !this.clientOwners.has(c)));
+    const own = held(conn.participantId) + claiming;
+    let atAddress = claiming;
     for (const pid of people) atAddress += held(pid);
     const room = Math.min(
       this.limits.shareMaxBytes - own,
