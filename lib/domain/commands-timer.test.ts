@@ -127,6 +127,24 @@ describe('warmup.close', () => {
     });
   });
 
+  it('closes when the facilitator moves on from it, and stays open when they go back', () => {
+    // A first facilitator pressed "Next phase" and the summary said "Nobody answered the
+    // warm-up": only a separate button closed it and showed the answers.
+    const state = control({ phase: 'warmup' });
+    expect(run(state, { type: 'phase.next' })).toMatchObject({
+      ok: true,
+      state: { warmupClosed: true },
+    });
+    expect(run(state, { type: 'phase.set', phase: 'summary' })).toMatchObject({
+      ok: true,
+      state: { warmupClosed: true },
+    });
+    expect(run(state, { type: 'phase.prev' })).toMatchObject({
+      ok: true,
+      state: { phase: 'lobby', warmupClosed: false },
+    });
+  });
+
   it('refuses to close outside the warm-up, where a close could only be a slip', () => {
     for (const phase of ['lobby', 'target', 'walk'] as const) {
       expect(run(control({ phase }), { type: 'warmup.close' })).toMatchObject({

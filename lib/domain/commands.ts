@@ -2,7 +2,14 @@ import { LANES, type Lane } from '../board/lanes';
 import { ErrorCode } from '../protocol/codes';
 import { assertNever } from './assert-never';
 import { can } from './permissions';
-import { canEnterPhase, nextPhase, normalisePhases, type Phase, previousPhase } from './phases';
+import {
+  canEnterPhase,
+  nextPhase,
+  normalisePhases,
+  type Phase,
+  PHASES,
+  previousPhase,
+} from './phases';
 import { stepKey } from './ratings';
 import type { Role } from './roles';
 import {
@@ -95,7 +102,19 @@ function enter(
       ? (path.stepIds[0] ?? null)
       : state.stepId;
   const timer = phase === state.phase ? state.timer : timerForNewPhase(state.timer, now);
-  return accept(state, { ...closeOnLeaving(state, phase), phase, stepId, timer });
+  const closed = closeWarmupOnLeaving(closeOnLeaving(state, phase), phase);
+  return accept(state, { ...closed, phase, stepId, timer });
+}
+
+/**
+ * Moving on from the warm-up closes it and shows its results, as moving on from the vote
+ * closes the voting: a facilitator who pressed "Next phase" found "Nobody answered the
+ * warm-up" in the summary. Going back leaves it open.
+ */
+function closeWarmupOnLeaving(state: ControlState, next: Phase): ControlState {
+  const later = PHASES.indexOf(next) > PHASES.indexOf('warmup');
+  if (state.phase !== 'warmup' || !later || state.warmupClosed) return state;
+  return { ...state, warmupClosed: true };
 }
 
 function spotlight(
