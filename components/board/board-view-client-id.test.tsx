@@ -30,6 +30,7 @@ function board(locale: 'en' | 'fi') {
         doc={new Y.Doc()}
         steps={[step]}
         stepId="s1"
+        phase="reflect"
         viewer={{ participantId: 'anna', name: 'Anna', role: 'customer' }}
         anonymous={false}
         hiddenLanes={[]}

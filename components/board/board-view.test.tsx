@@ -44,6 +44,7 @@ function show(doc: Y.Doc, viewer: BoardViewer) {
       doc={doc}
       steps={STEPS}
       stepId="s1"
+      phase="reflect"
       viewer={viewer}
       anonymous={false}
       hiddenLanes={[]}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
+import { type ReactNode, useId } from 'react';
 import type * as Y from 'yjs';
 import {
   deleteNote,
@@ -16,6 +17,7 @@ import type { NoteAuthor } from '@/lib/board/authors';
 import type { PathStep } from '@/lib/board/path-doc';
 import { hasText } from '@/lib/export/board-notes';
 import { Button } from '../ui/button';
+import { useCharsLeft } from './chars-left';
 import { ROLE_COLOUR } from './role-style';
 
 /** The edge of a note whose author the roster no longer knows. */
@@ -58,6 +60,19 @@ export function NoteCard({
   const role = author.role ? t(`roles.${author.role}`) : t('board.formerParticipant');
   const who = author.name ? `${author.name} · ${role}` : role;
   const label = `${t(`lanes.${note.lane}`)}: ${note.text.slice(0, 40)}`;
+  const id = useId();
+  const counter = useCharsLeft(note.text, `${id}-left`);
+  // A visible label that also names the control: its words first, then which note it is
+  // about (for a screen reader, which hears the control away from its note).
+  const field = (key: string, name: string, control: ReactNode) => (
+    <>
+      <label htmlFor={`${id}-${key}`} className="text-stone-800">
+        {name}
+        <span className="sr-only">: {label}</span>
+      </label>
+      {control}
+    </>
+  );
   return (
     <li
       className="flex min-w-0 flex-col gap-1 rounded-md border border-stone-300 bg-amber-50 p-2 shadow-sm"
@@ -68,6 +83,7 @@ export function NoteCard({
       {editable ? (
         <textarea
           aria-label={t('board.noteText')}
+          aria-describedby={counter.describedBy}
           className="w-full resize-y rounded border border-transparent bg-transparent p-1 focus:border-blue-700"
           rows={2}
           maxLength={NOTE_TEXT_MAX_CHARS}
@@ -84,6 +100,7 @@ export function NoteCard({
         // width, so a long URL wraps instead of widening the lane.
         <p className="whitespace-pre-wrap p-1 wrap-anywhere">{note.text}</p>
       )}
+      {editable && counter.line}
       {note.painId && (
         <p className="text-xs wrap-anywhere">
           {t('board.answers', {
@@ -97,72 +114,80 @@ export function NoteCard({
           time: format.dateTime(new Date(note.createdAt), { timeStyle: 'short' }),
         })}
       </p>
-      <div className="flex flex-wrap items-center gap-2 text-xs">
-        {selectable && (
-          <label className="flex items-center gap-1">
-            <input
-              type="checkbox"
-              checked={selected}
-              onChange={(e) => onSelect(e.target.checked)}
-            />
-            <span className="sr-only">
-              {t('board.select')}: {label}
-            </span>
-            <span aria-hidden="true">{t('board.select')}</span>
-          </label>
-        )}
-        {editable && (
-          <>
-            <select
-              aria-label={`${t('board.moveLane')}: ${label}`}
-              className="rounded border border-stone-400 bg-white px-1"
-              value={note.lane}
-              onChange={(e) => moveNote(doc, note.id, { lane: e.target.value as Lane })}
-            >
-              {LANES.map((l) => (
-                <option key={l} value={l}>
-                  {t(`lanes.${l}`)}
-                </option>
-              ))}
-            </select>
-            <select
-              aria-label={`${t('board.moveStep')}: ${label}`}
-              className="max-w-40 rounded border border-stone-400 bg-white px-1"
-              value={note.stepId}
-              onChange={(e) => moveNote(doc, note.id, { stepId: e.target.value })}
-            >
-              {steps.map((s, i) => (
-                <option key={s.id} value={s.id}>
-                  {i + 1}. {s.title}
-                </option>
-              ))}
-            </select>
-            {note.lane === 'ideas' && pains.length > 0 && (
+      {selectable && (
+        <label className="flex items-center gap-1 text-xs">
+          <input type="checkbox" checked={selected} onChange={(e) => onSelect(e.target.checked)} />
+          <span className="sr-only">
+            {t('board.select')}: {label}
+          </span>
+          <span aria-hidden="true">{t('board.select')}</span>
+        </label>
+      )}
+      {editable && (
+        <>
+          <div className="grid grid-cols-[auto_minmax(0,1fr)] items-center gap-x-2 gap-y-1 text-xs">
+            {field(
+              'lane',
+              t('board.moveLane'),
               <select
-                aria-label={`${t('board.answersPain')}: ${label}`}
-                className="max-w-40 rounded border border-stone-400 bg-white px-1"
-                value={note.painId ?? ''}
-                onChange={(e) => linkIdeaToPain(doc, note.id, e.target.value || null)}
+                id={`${id}-lane`}
+                className="min-w-0 rounded border border-stone-400 bg-white px-1 py-1"
+                value={note.lane}
+                onChange={(e) => moveNote(doc, note.id, { lane: e.target.value as Lane })}
               >
-                <option value="">{t('board.noPain')}</option>
-                {pains.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.text.slice(0, 50)}
+                {LANES.map((l) => (
+                  <option key={l} value={l}>
+                    {t(`lanes.${l}`)}
                   </option>
                 ))}
-              </select>
+              </select>,
             )}
-            <Button
-              variant="secondary"
-              className="px-2 py-0 text-xs"
-              aria-label={`${t('board.delete')}: ${label}`}
-              onClick={() => deleteNote(doc, note.id)}
-            >
-              ✕
-            </Button>
-          </>
-        )}
-      </div>
+            {field(
+              'step',
+              t('board.moveStep'),
+              <select
+                id={`${id}-step`}
+                className="min-w-0 rounded border border-stone-400 bg-white px-1 py-1"
+                value={note.stepId}
+                onChange={(e) => moveNote(doc, note.id, { stepId: e.target.value })}
+              >
+                {steps.map((s, i) => (
+                  <option key={s.id} value={s.id}>
+                    {i + 1}. {s.title}
+                  </option>
+                ))}
+              </select>,
+            )}
+            {note.lane === 'ideas' &&
+              pains.length > 0 &&
+              field(
+                'pain',
+                t('board.answersPain'),
+                <select
+                  id={`${id}-pain`}
+                  className="min-w-0 rounded border border-stone-400 bg-white px-1 py-1"
+                  value={note.painId ?? ''}
+                  onChange={(e) => linkIdeaToPain(doc, note.id, e.target.value || null)}
+                >
+                  <option value="">{t('board.noPain')}</option>
+                  {pains.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.text.slice(0, 50)}
+                    </option>
+                  ))}
+                </select>,
+              )}
+          </div>
+          <Button
+            variant="secondary"
+            className="self-start px-2 py-1 text-xs"
+            aria-label={`${t('board.delete')}: ${label}`}
+            onClick={() => deleteNote(doc, note.id)}
+          >
+            {t('board.delete')}
+          </Button>
+        </>
+      )}
     </li>
   );
 }

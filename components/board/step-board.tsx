@@ -47,6 +47,7 @@ export function StepBoard({
         doc={doc}
         steps={steps}
         stepId={stepId}
+        phase={control.phase}
         viewer={viewer}
         anonymous={control.anonymous}
         hiddenLanes={control.hiddenLanes}
