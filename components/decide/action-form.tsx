@@ -1,10 +1,11 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { NoteView } from '@/lib/board/board-doc';
 import type { PathStep } from '@/lib/board/path-doc';
-import type { ActionInput, ActionItem } from '@/lib/domain/actions';
+import { ACTION_TEXT_MAX_CHARS, type ActionInput, type ActionItem } from '@/lib/domain/actions';
+import type { RankedIdea } from '@/lib/domain/idea-ranking';
 import { Button } from '../ui/button';
 import { Field, inputClass } from '../ui/field';
 
@@ -20,19 +21,28 @@ const EMPTY: ActionInput = {
 /** Creates an action, or edits `initial`. Every field but the text is optional. */
 export function ActionForm({
   initial,
+  start,
   steps,
   ideas,
   onSave,
   onCancel,
 }: {
   initial?: ActionItem;
+  /** A new action begun from an idea: its first draft, with the text field focused. */
+  start?: Partial<ActionInput>;
   steps: PathStep[];
-  ideas: NoteView[];
+  /** The ideas to link, most dots first once the vote is out. */
+  ideas: RankedIdea<NoteView>[];
   onSave: (input: ActionInput) => Promise<boolean>;
   onCancel?: () => void;
 }) {
   const t = useTranslations('actions');
-  const [draft, setDraft] = useState<ActionInput>(initial ?? EMPTY);
+  const [draft, setDraft] = useState<ActionInput>(initial ?? { ...EMPTY, ...start });
+  const textRef = useRef<HTMLInputElement>(null);
+  // Picking an idea takes the writer to the form, which on a phone is further down.
+  useEffect(() => {
+    if (start) textRef.current?.focus();
+  }, [start]);
   const id = (f: string) => `action-${initial?.id ?? 'new'}-${f}`;
   const set = (patch: Partial<ActionInput>) => setDraft((d) => ({ ...d, ...patch }));
   const orNull = (v: string) => (v.trim() ? v : null);
@@ -69,9 +79,10 @@ export function ActionForm({
         <Field id={id('text')} label={t('text')}>
           <input
             id={id('text')}
+            ref={textRef}
             className={inputClass}
             required
-            maxLength={300}
+            maxLength={ACTION_TEXT_MAX_CHARS}
             value={draft.text}
             onChange={(e) => set({ text: e.target.value })}
           />
@@ -127,9 +138,11 @@ export function ActionForm({
           onChange={(e) => set({ ideaId: orNull(e.target.value) })}
         >
           <option value="">{t('none')}</option>
-          {ideas.map((idea) => (
+          {ideas.map(({ idea, dots }) => (
             <option key={idea.id} value={idea.id}>
-              {idea.text.slice(0, 60)}
+              {dots === null
+                ? idea.text.slice(0, 60)
+                : t('ideaOption', { text: idea.text.slice(0, 60), dots })}
             </option>
           ))}
         </select>
