@@ -78,7 +78,8 @@ export function LaneColumn(props: LaneColumnProps) {
             type="button"
             className="flex min-h-11 w-full items-center justify-between gap-2 rounded text-left"
             aria-expanded={open}
-            aria-controls={bodyId}
+            // Only while the part exists: it is left out of the page when folded.
+            aria-controls={open ? bodyId : undefined}
             onClick={props.onToggle}
           >
             <span>

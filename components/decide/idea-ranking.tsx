@@ -52,7 +52,7 @@ export function IdeaRanking({
             type="button"
             className="flex min-h-11 w-full items-center justify-between gap-2 text-left"
             aria-expanded={open}
-            aria-controls={listId}
+            aria-controls={open ? listId : undefined}
             onClick={() => setOpen((o) => !o)}
           >
             <span>
@@ -84,21 +84,23 @@ export function IdeaRanking({
                       {idea.text}
                     </p>
                   </div>
-                  <p className="text-xs text-stone-700">
-                    {tv('step', { n: stepNo(idea.stepId) })}
-                    {dots !== null && <> · {t('rankingDots', { dots })}</>}
-                    {written > 0 && <> · {t('rankingHasAction', { count: written })}</>}
-                  </p>
-                  {onStart && (
-                    <Button
-                      variant="secondary"
-                      className="self-start px-2 py-1 text-sm"
-                      aria-label={t('rankingStartFrom', { idea: idea.text.slice(0, 80) })}
-                      onClick={() => onStart(idea)}
-                    >
-                      {t('rankingStart')}
-                    </Button>
-                  )}
+                  <div className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1">
+                    <p className="text-xs text-stone-700">
+                      {tv('step', { n: stepNo(idea.stepId) })}
+                      {dots !== null && <> · {t('rankingDots', { dots })}</>}
+                      {written > 0 && <> · {t('rankingHasAction', { count: written })}</>}
+                    </p>
+                    {onStart && (
+                      <Button
+                        variant="secondary"
+                        className="px-2 py-1 text-sm"
+                        aria-label={t('rankingStartFrom', { idea: idea.text.slice(0, 80) })}
+                        onClick={() => onStart(idea)}
+                      >
+                        {t('rankingStart')}
+                      </Button>
+                    )}
+                  </div>
                 </li>
               );
             })}
