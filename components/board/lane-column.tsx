@@ -93,7 +93,10 @@ export function LaneColumn(props: LaneColumnProps) {
       )}
       {open && (
         <div id={bodyId} className="flex min-w-0 flex-col gap-2">
-          {notes.length === 0 && <p className="text-xs text-stone-600">{t('empty')}</p>}
+          {/* Folded or not, a phone's lane header already says "no notes". */}
+          {notes.length === 0 && !props.foldable && (
+            <p className="text-xs text-stone-600">{t('empty')}</p>
+          )}
           {grouped.map((g) => (
             <div
               key={g.id}
