@@ -72,6 +72,7 @@ function stage(over: Partial<ControlState>, warmup: You['warmup'] = null) {
     participants: [],
     ratingCounts: {},
     warmup: { answered: 0, results: null },
+    progress: { doneIds: [], dotsSpent: {} },
   };
   const you: You = {
     participantId: ME,
