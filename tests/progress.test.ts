@@ -50,7 +50,10 @@ describe('progress in the walk: who has rated the spotlighted step', () => {
     const notes = ['zq-lea', 'zq-sami', 'zq-cust'];
     await everyScreenCounts(clients, 0, 3, 'nobody has rated');
 
-    await rate(raters[0]!, rating(steps[0]!, { emotion: 'frustrated', note: notes[0]!, valence: -2 }));
+    await rate(
+      raters[0]!,
+      rating(steps[0]!, { emotion: 'frustrated', note: notes[0]!, valence: -2 }),
+    );
     await everyScreenCounts(clients, 1, 3, 'one has rated');
     for (const c of clients) {
       const p = summariseProgress(c.state!)!;
@@ -146,7 +149,8 @@ describe('progress in the warm-up and in phases with no other signal', () => {
     await ok(crew.fac.client, 'phase:set', { phase: 'warmup' });
     await ok(takers[0]!.client, 'warmup:answer', { workplace: 9, customers: 7 });
     await everyScreenCounts(clients, 1, 3, 'one answer');
-    for (const m of takers.slice(1)) await ok(m.client, 'warmup:answer', { workplace: 3, customers: 4 });
+    for (const m of takers.slice(1))
+      await ok(m.client, 'warmup:answer', { workplace: 3, customers: 4 });
     await everyScreenCounts(clients, 3, 3, 'three answers');
     const warmup = (s: WorkshopState) => summariseProgress(s)!;
     for (const c of clients) {

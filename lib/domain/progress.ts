@@ -109,8 +109,7 @@ export function summariseProgress(state: {
     Object.hasOwn(progress.dotsSpent, id) ? (progress.dotsSpent[id] ?? 0) : 0;
   // Someone away who has not started is not waited for; someone away who voted still counts.
   const counted = participants.filter(
-    (p) =>
-      can(p.role, TAKES_PART[signal]) && (p.online || done.has(p.id) || spentBy(p.id) > 0),
+    (p) => can(p.role, TAKES_PART[signal]) && (p.online || done.has(p.id) || spentBy(p.id) > 0),
   );
   const waiting = counted.filter((p) => !done.has(p.id));
   const { budget } = control.votes;
