@@ -18,7 +18,10 @@ export interface WorkshopInfo {
 
 export type Pace = 'hold' | 'free';
 
-/** Who has said "I'm done" for the current step or phase (the scope). */
+/**
+ * Who has said "I'm done" for the current step or phase (the scope). It counts as
+ * progress only in phases with no other signal (lib/domain/progress.ts).
+ */
 export interface Readiness {
   scope: string;
   doneIds: string[];
