@@ -48,9 +48,7 @@ describe('blind ratings and the reveal in Chromium', () => {
       .toContain('Saved');
 
     // Blind: the facilitator sees only that three have rated; nobody sees a value.
-    await expect
-      .poll(() => fac.page.getByTestId('rated-count').getAttribute('data-count'))
-      .toBe('3');
+    await expect.poll(() => fac.page.getByTestId('readiness').getAttribute('data-done')).toBe('3');
     for (const page of [fac.page, leader.page, anna.page, projector]) {
       expect(await page.getByTestId('step-ratings').count()).toBe(0);
     }

@@ -59,9 +59,7 @@ describe('two nodes behind nginx, in Chromium', () => {
     await expect
       .poll(() => anna.page.getByTestId('rating-status').textContent())
       .toContain('Saved');
-    await expect
-      .poll(() => fac.page.getByTestId('rated-count').getAttribute('data-count'))
-      .toBe('1');
+    await expect.poll(() => fac.page.getByTestId('readiness').getAttribute('data-done')).toBe('1');
 
     const lease = await redis.get(`saappaat:lease:${created.id}`);
     const owner = cluster.nodes.findIndex((_, i) => lease?.startsWith(`node-${i + 1}#`));
@@ -77,9 +75,7 @@ describe('two nodes behind nginx, in Chromium', () => {
 
     // The rating made before the kill is there (read back from Postgres), and the
     // facilitator leads on: the reveal reaches Anna.
-    await expect
-      .poll(() => fac.page.getByTestId('rated-count').getAttribute('data-count'))
-      .toBe('1');
+    await expect.poll(() => fac.page.getByTestId('readiness').getAttribute('data-done')).toBe('1');
     await fac.page.getByRole('button', { name: 'Reveal this step' }).click();
     await fac.page.getByLabel('Go to phase').selectOption('reveal');
     await expect.poll(() => phaseOf(anna.page), { timeout: 15_000 }).toBe('reveal');

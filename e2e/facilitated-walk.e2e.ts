@@ -54,9 +54,8 @@ describe('a facilitated walk in Chromium', () => {
       // As a person does: the two taps save (no button pressed; issue 22, item 1).
       await expect.poll(() => p.page.getByText('Saved.').count()).toBe(1);
     }
-    await expect
-      .poll(() => fac.page.getByTestId('warmup-answered').textContent())
-      .toContain('3 of 3');
+    await expect.poll(() => doneOf(fac.page)).toBe('3');
+    expect(await fac.page.getByTestId('readiness').textContent()).toContain('3 of 3 have answered');
     expect(await people[0]?.page.getByTestId('enps').count()).toBe(0);
     await fac.page.getByRole('button', { name: 'Close the warm-up and show the results' }).click();
     // Workplace 10, 9, 5: two promoters, one detractor, eNPS +33. Customers 9, 6, 3: −33.
@@ -83,8 +82,13 @@ describe('a facilitated walk in Chromium', () => {
       stepIds.push(id ?? '');
       for (const p of people) await expect.poll(() => stepOf(p.page)).toBe(id);
       await expect.poll(() => stepOf(projector)).toBe(id);
-      // Two of three are done: both screens count it, and the projector keeps names hidden.
-      for (const p of people.slice(0, 2)) await p.page.getByTestId('ready-button').click();
+      // Two of three rate the step (that is being done with it, issue 22): both screens
+      // count it, and the projector keeps names hidden.
+      for (const p of people.slice(0, 2)) {
+        const form = p.page.getByTestId('rating-form');
+        await form.locator('label', { hasText: 'Frustrated' }).click();
+        await form.locator('label', { hasText: 'Worse than expected' }).click();
+      }
       await expect.poll(() => doneOf(fac.page)).toBe('2');
       await expect.poll(() => doneOf(projector)).toBe('2');
       expect(await fac.page.getByTestId('waiting-for').textContent()).toContain('Cai');

@@ -218,9 +218,7 @@ describe('keyboard only', () => {
     await ben.keyboard.press('ArrowRight');
     await expect.poll(() => ben.getByTestId('rating-status').textContent()).toContain('Saved');
     expect(await checkedRatings(ben)).toEqual(['happy', 'as', '2']);
-    await expect
-      .poll(() => fac.page.getByTestId('rated-count').getAttribute('data-count'))
-      .toBe('2');
+    await expect.poll(() => fac.page.getByTestId('readiness').getAttribute('data-done')).toBe('2');
 
     // ... and writes a note in the pains lane of this step.
     await tabFromTop(anna, /^New note in “Pains”$/);

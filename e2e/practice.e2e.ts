@@ -19,8 +19,8 @@ describe('practising alone', () => {
 
     await fac.page.getByLabel('Go to phase').selectOption('warmup');
     await expect
-      .poll(() => fac.page.getByTestId('warmup-answered').textContent(), { timeout: 20_000 })
-      .toMatch(/^6\b/);
+      .poll(() => fac.page.getByTestId('readiness').getAttribute('data-done'), { timeout: 20_000 })
+      .toBe('6');
     // The offer is for the lobby only.
     expect(await fac.page.getByRole('button', { name: 'Add simulated participants' }).count()).toBe(
       0,

@@ -108,8 +108,8 @@ describe('a practice workshop with simulated participants', () => {
     ]);
     for (const s of sims) expect(s.name).toMatch(/\(demo\)$/);
     const simIds = new Set(sims.map((s) => s.participantId));
-    const allDone = () =>
-      sims.every((s) => fac.state?.control.readiness.doneIds.includes(s.participantId));
+    // Done by the phase's own signal: answered, rated the step, spent the dots, "I'm done".
+    const allDone = () => sims.every((s) => fac.state?.progress.doneIds.includes(s.participantId));
 
     // They are online, as real clients of the server.
     await waitFor(

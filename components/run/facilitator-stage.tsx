@@ -32,7 +32,12 @@ export function FacilitatorStage({
       <div className="grid gap-6 rounded-xl bg-white p-6 shadow-sm md:grid-cols-2">
         <TimerControls timer={control.timer} />
         {control.phase !== 'lobby' && (
-          <ReadinessPanel control={control} participants={state.participants} showNames />
+          <ReadinessPanel
+            control={control}
+            participants={state.participants}
+            progress={state.progress}
+            showNames
+          />
         )}
       </div>
       {control.phase === 'warmup' && (

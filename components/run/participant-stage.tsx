@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import type * as Y from 'yjs';
 import type { PathStep } from '@/lib/board/path-doc';
 import { can } from '@/lib/domain/permissions';
+import { PHASE_PROGRESS } from '@/lib/domain/progress';
 import type { WorkshopState, You } from '@/lib/domain/workshop';
 import { StepBoard } from '../board/step-board';
 import { ActionsPanel } from '../decide/actions-panel';
@@ -13,7 +14,8 @@ import { stepKey } from '@/lib/domain/ratings';
 import { useSession } from '@/lib/stores/session-store';
 import { PhaseInstruction } from './phase-instruction';
 import { RatingForm } from './rating-form';
-import { type DoneGuard, ReadyButton } from './ready-button';
+import { ReadinessPanel } from './readiness-panel';
+import { ReadyButton } from './ready-button';
 import { RevealView } from './reveal-view';
 import { StepRatings } from './step-ratings';
 import { TargetList } from './target-list';
@@ -30,6 +32,14 @@ export function ParticipantStage(props: {
   return (
     <>
       <PhaseInstruction phase={props.state.control.phase} role={props.you.role} />
+      {/* The facilitator's and the projector's count; names only when not anonymous. */}
+      <ReadinessPanel
+        control={props.state.control}
+        participants={props.state.participants}
+        progress={props.state.progress}
+        showNames={!props.state.control.anonymous}
+        className="rounded-xl bg-white p-4 shadow-sm"
+      />
       <PhaseStage {...props} />
     </>
   );
@@ -50,17 +60,15 @@ function PhaseStage({
   const myRatings = useSession((s) => s.myRatings);
   const tSummary = useTranslations('summary');
   const viewer = { participantId: you.participantId, name: you.name, role: you.role };
-  const canReady =
-    can(you.role, 'ready.mark') && control.phase !== 'lobby' && control.phase !== 'summary';
-  // The forms place "I'm done" themselves, so that it saves what they hold first.
-  const readyButton = (guard?: DoneGuard) =>
-    canReady && <ReadyButton control={control} youId={you.participantId} guard={guard} />;
-  const ready = readyButton();
+  // "I'm done" only where nothing else counts: an answer, a rating or dots spent do.
+  const ready = can(you.role, 'ready.mark') && PHASE_PROGRESS[control.phase] === 'ready' && (
+    <ReadyButton control={control} youId={you.participantId} />
+  );
   switch (control.phase) {
     case 'warmup':
       return (
         <Panel>
-          <WarmupForm state={state} you={you} ready={readyButton} />
+          <WarmupForm state={state} you={you} />
         </Panel>
       );
     case 'target':
@@ -96,16 +104,13 @@ function PhaseStage({
               const mine = myRatings.find((r) => r.stepId === step.id && r.round === control.round);
               return (
                 <>
-                  {can(you.role, 'rate') ? (
+                  {can(you.role, 'rate') && (
                     <RatingForm
                       key={key}
                       stepId={step.id}
                       mine={mine}
                       locked={control.locked.includes(key)}
-                      ready={readyButton}
                     />
-                  ) : (
-                    ready
                   )}
                   {board}
                 </>
@@ -127,7 +132,6 @@ function PhaseStage({
       return (
         <Panel>
           <VoteBoard state={state} you={you} steps={steps} doc={doc} />
-          {ready}
         </Panel>
       );
     case 'actions':

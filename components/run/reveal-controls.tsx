@@ -6,7 +6,6 @@ import { type PathStep, readSituations, type SituationCard } from '@/lib/board/p
 import { useDocValue } from '@/lib/client/use-doc-value';
 import { useWorkshopDoc } from '@/lib/stores/doc-store';
 import { useJourneyAnalysis } from '@/lib/client/use-analysis';
-import { can } from '@/lib/domain/permissions';
 import { stepKey } from '@/lib/domain/ratings';
 import type { WorkshopState } from '@/lib/domain/workshop';
 import { Breakdowns } from '../charts/breakdowns';
@@ -19,25 +18,17 @@ import { useCommand } from './use-command';
 
 const NO_CARDS: SituationCard[] = [];
 
-/** For one step: how many rated, lock, and reveal; then its ratings once revealed. */
+/** For one step: lock and reveal, then its ratings once revealed (the progress panel counts who rated). */
 export function StepRevealControls({ state, step }: { state: WorkshopState; step: PathStep }) {
   const t = useTranslations();
   const { run, error } = useCommand();
   const { control } = state;
   const key = stepKey(control.round, step.id);
-  const raters = state.participants.filter((p) => can(p.role, 'rate')).length;
   const revealed = control.revealed.includes(key);
   const locked = control.locked.includes(key);
   const ratings = useRef<HTMLDivElement>(null);
   return (
     <div className="flex flex-col gap-3">
-      <p
-        className="text-lg font-semibold"
-        data-testid="rated-count"
-        data-count={state.ratingCounts[key] ?? 0}
-      >
-        {t('rate.rated', { count: state.ratingCounts[key] ?? 0, total: raters })}
-      </p>
       <div className="flex flex-wrap gap-2">
         <Button
           variant="secondary"

@@ -1,53 +1,30 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { WorkshopState, You } from '@/lib/domain/workshop';
 import { Button } from '../ui/button';
 import { ErrorMessage } from '../ui/error-message';
-import type { DoneGuard } from './ready-button';
 import { useCommand } from './use-command';
 import { ZeroToTen } from './zero-to-ten';
 import { WarmupResultsView } from './warmup-results';
 
 /**
  * A participant's two warm-up questions; the results once the facilitator closes them.
- * A tap on a number saves the answers once both are picked. `ready` renders "I'm done",
- * which saves them too if a save failed, and says so when only one is picked.
+ * A tap on a number saves the answers once both are picked, and the saved answers are
+ * what counts as done (lib/domain/progress.ts): there is no "I'm done" to forget.
  */
-export function WarmupForm({
-  state,
-  you,
-  ready = () => null,
-}: {
-  state: WorkshopState;
-  you: You;
-  ready?: (guard?: DoneGuard) => ReactNode;
-}) {
+export function WarmupForm({ state, you }: { state: WorkshopState; you: You }) {
   const t = useTranslations('warmup');
   const { run, error } = useCommand();
   const [workplace, setWorkplace] = useState<number | null>(you.warmup?.workplace ?? null);
   const [customers, setCustomers] = useState<number | null>(you.warmup?.customers ?? null);
   const [saved, setSaved] = useState(false);
-  // The save on its way: "I'm done" pressed meanwhile waits for it instead of a second one.
+  // The save on its way: the same answers asked again (the button) wait for it.
   const [inFlight, setInFlight] = useState<{ key: string; saving: Promise<boolean> } | null>(null);
 
-  if (state.control.warmupClosed) {
-    return (
-      <>
-        <WarmupResultsView results={state.warmup.results} />
-        {ready()}
-      </>
-    );
-  }
-  if (you.role === 'facilitator' || you.role === 'observer') {
-    return (
-      <>
-        <p>{t('waiting')}</p>
-        {ready()}
-      </>
-    );
-  }
+  if (state.control.warmupClosed) return <WarmupResultsView results={state.warmup.results} />;
+  if (you.role === 'facilitator' || you.role === 'observer') return <p>{t('waiting')}</p>;
 
   const stored =
     saved ||
@@ -74,53 +51,50 @@ export function WarmupForm({
     await save();
   }
 
-  const empty = workplace === null && customers === null;
-  const guard: DoneGuard = {
-    missing: (workplace === null) !== (customers === null) ? t('incomplete') : null,
-    empty,
-    save: () => (stored || empty ? Promise.resolve(true) : save()),
-  };
-
+  const half = (workplace === null) !== (customers === null);
   return (
-    <>
-      <form onSubmit={submit} className="flex flex-col gap-5">
-        <ZeroToTenField
-          name="workplace"
-          legend={t('q1')}
-          value={workplace}
-          onChange={(v) => {
-            setWorkplace(v);
-            setSaved(false);
-            // A tap saves, as a rating does, once both are picked: the facilitator's count
-            // rises as answers arrive, and nothing picked waits for a button.
-            void save({ workplace: v, customers });
-          }}
-        />
-        <ZeroToTenField
-          name="customers"
-          legend={t('q2')}
-          value={customers}
-          onChange={(v) => {
-            setCustomers(v);
-            setSaved(false);
-            void save({ workplace, customers: v });
-          }}
-        />
-        <ErrorMessage code={error} />
-        <Button
-          type="submit"
-          disabled={workplace === null || customers === null}
-          className="self-start"
-        >
-          {t('save')}
-        </Button>
-        <p aria-live="polite" className="text-sm" data-testid="warmup-status">
-          {stored ? t('saved') : workplace !== null && customers !== null ? t('unsaved') : ''}
-        </p>
-        <p className="text-sm text-stone-700">{t('waiting')}</p>
-      </form>
-      {ready(guard)}
-    </>
+    <form onSubmit={submit} className="flex flex-col gap-5">
+      <ZeroToTenField
+        name="workplace"
+        legend={t('q1')}
+        value={workplace}
+        onChange={(v) => {
+          setWorkplace(v);
+          setSaved(false);
+          // A tap saves, as a rating does, once both are picked: the facilitator's count
+          // rises as answers arrive, and nothing picked waits for a button.
+          void save({ workplace: v, customers });
+        }}
+      />
+      <ZeroToTenField
+        name="customers"
+        legend={t('q2')}
+        value={customers}
+        onChange={(v) => {
+          setCustomers(v);
+          setSaved(false);
+          void save({ workplace, customers: v });
+        }}
+      />
+      <ErrorMessage code={error} />
+      <Button
+        type="submit"
+        disabled={workplace === null || customers === null}
+        className="self-start"
+      >
+        {t('save')}
+      </Button>
+      <p aria-live="polite" className="text-sm" data-testid="warmup-status">
+        {stored
+          ? t('saved')
+          : half
+            ? t('incomplete')
+            : workplace !== null && customers !== null
+              ? t('unsaved')
+              : ''}
+      </p>
+      <p className="text-sm text-stone-700">{t('waiting')}</p>
+    </form>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { WarmupResults } from '../analytics/warmup';
 import type { Lane } from '../board/lanes';
 import type { Phase } from './phases';
+import type { ProgressFacts } from './progress';
 import type { Lens, Locale, Role } from './roles';
 import type { Timer } from './timer';
 import type { VoteSettings } from './votes';
@@ -17,7 +18,10 @@ export interface WorkshopInfo {
 
 export type Pace = 'hold' | 'free';
 
-/** Who has said "I'm done" for the current step or phase (the scope). */
+/**
+ * Who has said "I'm done" for the current step or phase (the scope). It counts as
+ * progress only in phases with no other signal (lib/domain/progress.ts).
+ */
 export interface Readiness {
   scope: string;
   doneIds: string[];
@@ -92,6 +96,8 @@ export interface WorkshopState {
     /** Present once the facilitator has closed the warm-up. */
     results: WarmupResults | null;
   };
+  /** Who has done what the current phase counts (ids and dot counts; see lib/domain/progress.ts). */
+  progress: ProgressFacts;
 }
 
 /** Who this connection is; sent to that person's sockets on connect and when it changes. */

@@ -18,6 +18,7 @@ function baseState(): WorkshopState {
     participants: [{ id: 'p1', name: 'Aino', role: 'facilitator', lens: 'staff', online: true }],
     ratingCounts: {},
     warmup: { answered: 0, results: null },
+    progress: { doneIds: [], dotsSpent: {} },
   };
 }
 

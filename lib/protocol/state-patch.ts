@@ -21,7 +21,7 @@ export type WorkshopPatch = Partial<Omit<WorkshopState, 'participants'>> & {
   participants?: RosterPatch;
 };
 
-const WHOLE_SECTIONS = ['info', 'control', 'ratingCounts', 'warmup'] as const;
+const WHOLE_SECTIONS = ['info', 'control', 'ratingCounts', 'warmup', 'progress'] as const;
 type WholeSection = (typeof WHOLE_SECTIONS)[number];
 
 /**

@@ -77,6 +77,7 @@ function fakes(anonymous: boolean): ExportDeps {
     ],
     ratingCounts: {},
     warmup: { answered: 0, results: null },
+    progress: { doneIds: [], dotsSpent: {} },
   } as WorkshopState;
   const actor = {
     state: () => state,

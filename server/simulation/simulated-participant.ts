@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addNote, readNotes } from '../../lib/board/board-doc';
 import { newDocId, readPath } from '../../lib/board/path-doc';
+import { PHASE_PROGRESS } from '../../lib/domain/progress';
 import type { Locale } from '../../lib/domain/roles';
 import type { WorkshopState } from '../../lib/domain/workshop';
 import { applyPatch, type WorkshopPatch } from '../../lib/protocol/state-patch';
@@ -145,7 +146,8 @@ export class SimulatedParticipant {
       default:
         break;
     }
-    if (c.phase !== 'lobby' && c.phase !== 'summary' && !c.readiness.doneIds.includes(me)) {
+    // "I'm done" only where nothing else counts (an answer, a rating or the dots do).
+    if (PHASE_PROGRESS[c.phase] === 'ready' && !c.readiness.doneIds.includes(me)) {
       await this.send('ready:set', { ready: true });
     }
   }

@@ -10,6 +10,7 @@ import {
 } from '../../lib/domain/ratings';
 import { expireIfDue } from '../../lib/domain/timer';
 import { checkVote, type MyVotes, type VoteInput, type VoteResults } from '../../lib/domain/votes';
+import { progressFacts } from '../../lib/domain/progress';
 import { applyPeopleCommand, type Deck, type PeopleCommand } from '../../lib/domain/people';
 import { defaultLens, type Role } from '../../lib/domain/roles';
 import { seatRefusal } from '../../lib/domain/seats';
@@ -193,6 +194,12 @@ export class WorkshopActor {
         // Hidden until the facilitator closes the warm-up: nobody answers to the room.
         results: control.warmupClosed ? warmupResults([...this.warmup.values()]) : null,
       },
+      // Ids and dot counts only: who has answered, rated or voted, never what they chose.
+      progress: progressFacts(control, {
+        answeredIds: () => [...this.warmup.keys()],
+        ratedIds: (key) => this.ratings.ratedIds(key),
+        dotsSpent: () => this.votes.spentBy(),
+      }),
     };
   }
 

@@ -7,7 +7,7 @@ import type { RatingRecord } from '../storage/storage';
 
 /**
  * A workshop's ratings in memory, and the only place that decides what of them may leave
- * the server: counts for everyone, a person's own ratings for them, and a step's ratings
+ * the server: counts and raters' ids for everyone, a person's own ratings for them, and a step's ratings
  * for everyone only once that step is revealed.
  */
 export class RatingBook {
@@ -43,6 +43,15 @@ export class RatingBook {
       counts[key] = (counts[key] ?? 0) + 1;
     }
     return counts;
+  }
+
+  /** Who has rated one `round:stepId`: ids only, never what they felt. */
+  ratedIds(key: string): string[] {
+    const ids: string[] = [];
+    for (const r of this.ratings.values()) {
+      if (stepKey(r.round, r.stepId) === key) ids.push(r.participantId);
+    }
+    return ids;
   }
 
   mine(participantId: string): MyRating[] {

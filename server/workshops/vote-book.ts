@@ -6,6 +6,7 @@ import {
   myVotes,
   rankIdeas,
   resultsVisible,
+  spent,
   type VoteResults,
   type VoteSettings,
 } from '../../lib/domain/votes';
@@ -28,6 +29,12 @@ export interface VoteNews {
  */
 export class VoteBook {
   private readonly ballots = new Map<string, Record<string, number>>();
+  /**
+   * The idea ids as last read from the document (by a vote, a settings change or a
+   * connection's view): a deleted idea's dots come back, as `myVotes` counts them. Null
+   * until first read (the document is read only when needed), when every dot counts.
+   */
+  private ideaIds: readonly string[] | null = null;
 
   constructor(records: VoteRecord[]) {
     for (const r of records) this.put(r);
@@ -49,12 +56,25 @@ export class VoteBook {
     return [...this.ballots.values()];
   }
 
+  /** Dots each person has placed, by id (ids only: no idea is named, no total told). */
+  spentBy(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [id, ballot] of this.ballots) {
+      const n = this.ideaIds
+        ? spent(ballot, this.ideaIds)
+        : Object.values(ballot).reduce((sum, dots) => sum + dots, 0);
+      if (n > 0) out[id] = n;
+    }
+    return out;
+  }
+
   /** This person's view (null for a projector screen), and the results if they may be seen. */
   view(
     participantId: string | null,
     settings: VoteSettings,
     ideaIds: readonly string[],
   ): { mine: MyVotes | null; results: VoteResults | null } {
+    this.ideaIds = ideaIds;
     return {
       mine: participantId === null ? null : myVotes(settings, this.ballot(participantId), ideaIds),
       results: resultsVisible(settings) ? rankIdeas(ideaIds, this.all()) : null,
@@ -63,6 +83,7 @@ export class VoteBook {
 
   /** After `participantId` voted: their ballot to them, and live results if visible. */
   afterVote(participantId: string, settings: VoteSettings, ideaIds: readonly string[]): VoteNews {
+    this.ideaIds = ideaIds;
     return {
       votesMine: [{ participantId, mine: myVotes(settings, this.ballot(participantId), ideaIds) }],
       voteResults: resultsVisible(settings) ? rankIdeas(ideaIds, this.all()) : undefined,
@@ -79,6 +100,7 @@ export class VoteBook {
     ideaIds: readonly string[],
     people: readonly Participant[],
   ): VoteNews {
+    this.ideaIds = ideaIds;
     const voters = before.budget === after.budget ? [] : people;
     const visible = resultsVisible(after);
     return {
