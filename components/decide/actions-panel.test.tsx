@@ -5,6 +5,7 @@ import { addNote } from '@/lib/board/board-doc';
 import type { PathStep } from '@/lib/board/path-doc';
 import type { ActionItem } from '@/lib/domain/actions';
 import { control } from '@/lib/domain/command-fixtures';
+import { NO_PROGRESS } from '@/lib/domain/progress';
 import type { VoteResults } from '@/lib/domain/votes';
 import type { WorkshopState, You } from '@/lib/domain/workshop';
 import { useSession } from '@/lib/stores/session-store';
@@ -74,6 +75,7 @@ function show({
     participants: [],
     ratingCounts: {},
     warmup: { answered: 0, results: null },
+    progress: NO_PROGRESS,
   };
   return renderEn(<ActionsPanel state={state} you={you(role)} steps={STEPS} doc={board()} />);
 }
