@@ -29,7 +29,11 @@ export function ParticipantStage(props: {
 }) {
   return (
     <>
-      <PhaseInstruction phase={props.state.control.phase} role={props.you.role} />
+      <PhaseInstruction
+        phase={props.state.control.phase}
+        role={props.you.role}
+        warmupClosed={props.state.control.warmupClosed}
+      />
       <PhaseStage {...props} />
     </>
   );
