@@ -80,7 +80,7 @@ describe('renderMarkdown', () => {
       'Suurimmat näkemyserot',
       '2\\. Vahvistus sähköpostiin: Johtaja +1,0, Asiakkaan edustaja −2,0: ero 3',
       'Rikotut odotukset',
-      'Siirtoja polulla: 2.',
+      'Polulla on 2 siirtoa.',
       '(Myynti → Asiakaspalvelu): −2,2',
       'Totuuden hetket',
       '- Viitteet (×2)',

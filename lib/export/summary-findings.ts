@@ -76,7 +76,7 @@ export function analysisSections(ctx: SummaryContext): Section[] {
   );
   const bounces: Block = {
     kind: 'paragraph',
-    text: fill(t.handoffCount, { count: analysis.bounces }),
+    text: fill(t.handoffCount, { count: analysis.bounces }, ctx.words.locale),
   };
   return [
     { title: t.perceptionTitle, blocks: [orNothing(ctx, perception)] },
