@@ -44,6 +44,7 @@ describe('buildSummary', () => {
       'Tärkeimmät kipukohdat ja ilahduttajat askelittain',
       'Eniten ääniä saaneet ideat',
       'Toimenpiteet',
+      'Taulu askelittain',
     ]);
     expect(curve?.lines.map((l) => [l.role, l.values])).toEqual([
       ['leader', [2, 1, -2]],
