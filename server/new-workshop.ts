@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type http from 'node:http';
 import { initialControl } from '../lib/domain/commands';
 import { makeJoinCode } from '../lib/domain/join-code';
+import { facilitatorUrl } from '../lib/domain/links';
 import { PHASES } from '../lib/domain/phases';
 import { ErrorCode } from '../lib/protocol/codes';
 import { newId } from './auth';
@@ -69,8 +70,7 @@ export function sendCreated(
     id: record.id,
     joinCode: record.joinCode,
     joinUrl: `${base}/join/${record.joinCode}`,
-    // The key travels in the fragment, so it never reaches a server log or a Referer.
-    facilitatorUrl: `${base}/w/${record.id}/facilitate#key=${facilitatorKey}`,
+    facilitatorUrl: facilitatorUrl(base, record.id, facilitatorKey),
     facilitatorKey,
   });
 }
