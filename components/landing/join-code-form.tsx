@@ -8,10 +8,11 @@ import { normaliseJoinCode } from '@/lib/domain/join-code';
 import { Button } from '../ui/button';
 import { Field, inputClass } from '../ui/field';
 
-export function JoinCodeForm() {
+/** `initialCode`: a code to correct (one that found no workshop), rather than to type again. */
+export function JoinCodeForm({ initialCode = '' }: { initialCode?: string }) {
   const t = useTranslations('landing');
   const router = useRouter();
-  const [code, setCode] = useState('');
+  const [code, setCode] = useState(initialCode);
 
   function submit(e: FormEvent) {
     e.preventDefault();

@@ -9,7 +9,8 @@ export default async function JoinPage({ params }: { params: Promise<{ code: str
         <LocaleSwitcher />
       </div>
       <div className="rounded-xl bg-white p-6 shadow-sm">
-        <JoinScreen code={code} />
+        {/* Keyed by the code: a corrected code starts a fresh lookup. */}
+        <JoinScreen key={code} code={code} />
       </div>
     </main>
   );
