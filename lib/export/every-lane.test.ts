@@ -39,7 +39,7 @@ describe('every lane in every export', () => {
 
   it('CSV and JSON have a note from every lane of every step', () => {
     const csv = Object.values(unzipSync(renderCsvZip(exp)))
-      .map(strFromU8)
+      .map((bytes) => strFromU8(bytes))
       .join('\n');
     const json = renderJson(exp);
     expect(TEXTS.filter((t) => !csv.includes(t) || !json.includes(t))).toEqual([]);

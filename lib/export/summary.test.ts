@@ -20,7 +20,7 @@ describe('fill', () => {
 
   it('says "1 promoter" and "1 suosittelija" in the warm-up line of the exports', () => {
     const one = { score: 0, promoters: 1, passives: 1, detractors: 1, mean: 7 };
-    const warmup = { enps: one, customerEstimate: one };
+    const warmup = { count: 3, enps: one, customerEstimate: one };
     const en = JSON.stringify(buildSummary(sampleExport({ warmup }, 'en')).sections[1]);
     expect(en).toContain('1 promoter, 1 passive, 1 detractor;');
     const fi = JSON.stringify(buildSummary(sampleExport({ warmup }, 'fi')).sections[1]);

@@ -1,5 +1,8 @@
 import { JoinScreen } from '@/components/join/join-screen';
 import { LocaleSwitcher } from '@/components/locale-switcher';
+import { NO_INDEX } from '../../head';
+
+export const metadata = NO_INDEX;
 
 export default async function JoinPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
