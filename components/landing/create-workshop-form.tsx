@@ -101,7 +101,7 @@ export function CreateWorkshopForm() {
         <input
           id="workshop-anonymous"
           type="checkbox"
-          className="mt-1 size-5"
+          className="mt-1 size-5 shrink-0 accent-boot"
           checked={anonymous}
           aria-describedby="workshop-anonymous-help"
           onChange={(e) => setAnonymous(e.target.checked)}

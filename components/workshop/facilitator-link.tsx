@@ -20,15 +20,33 @@ export function FacilitatorLink({
   const t = useTranslations('facilitatorLink');
   const url = facilitatorUrl(window.location.origin, workshopId, facilitatorKey);
   return (
-    <details className="group relative" data-testid="facilitator-link">
-      <summary className="cursor-pointer rounded-md border border-stone-400 px-3 py-1.5 text-sm font-medium hover:bg-stone-100">
-        <span aria-hidden="true">🔑 </span>
+    // The panel is placed by the header (below it, at its right edge), wherever the header
+    // has wrapped this button to.
+    <details data-testid="facilitator-link">
+      <summary className="flex cursor-pointer items-center gap-2 rounded-md border border-stone-400 px-3 py-1.5 text-sm font-medium hover:bg-stone-100">
+        <KeyIcon />
         {t('heading')}
       </summary>
-      <div className="fixed inset-x-4 top-20 z-20 flex flex-col gap-3 rounded-xl border border-stone-300 bg-white p-4 shadow-lg sm:absolute sm:inset-x-auto sm:top-full sm:right-0 sm:mt-2 sm:w-[30rem]">
+      <div className="absolute top-full right-4 z-20 mt-1 flex w-[min(30rem,calc(100vw-2rem))] flex-col gap-3 rounded-xl border border-stone-300 bg-white p-4 shadow-lg">
         <CopyField id="facilitator-url" label={t('link')} value={url} />
         <p className="text-sm text-stone-700">{t('help')}</p>
       </div>
     </details>
+  );
+}
+
+function KeyIcon() {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      className="size-4"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+    >
+      <circle cx="8" cy="15" r="4" />
+      <path d="M11 12l9-9M16 7l3 3M14 9l2 2" strokeLinecap="round" />
+    </svg>
   );
 }
