@@ -115,7 +115,12 @@ export function createHttpApi(deps: HttpApiDeps) {
         ErrorCode.INVALID_PAYLOAD,
         `template: unknown template ${body.template}`,
       );
-    const facts = { title: body.title, templateId: template.id, locale: body.locale };
+    const facts = {
+      title: body.title,
+      templateId: template.id,
+      locale: body.locale,
+      anonymous: body.anonymous,
+    };
     await storeWorkshop(req, res, facts, seedDocUpdate(template, body.locale));
   }
 

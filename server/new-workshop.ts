@@ -2,15 +2,19 @@ import crypto from 'node:crypto';
 import type http from 'node:http';
 import { initialControl } from '../lib/domain/commands';
 import { makeJoinCode } from '../lib/domain/join-code';
+import { facilitatorUrl } from '../lib/domain/links';
 import { PHASES } from '../lib/domain/phases';
 import { ErrorCode } from '../lib/protocol/codes';
 import { newId } from './auth';
 import { HttpError, sendJson } from './http-util';
 import type { Storage, WorkshopRecord } from './storage/storage';
 
-/** What a new workshop is made of; `seriesId` only for a re-run (else it begins its own). */
+/**
+ * What a new workshop is made of; `seriesId` only for a re-run (else it begins its own);
+ * `anonymous` as its creator chose (else anonymous, as every workshop starts).
+ */
 export type NewWorkshopFacts = Pick<WorkshopRecord, 'title' | 'templateId' | 'locale'> &
-  Partial<Pick<WorkshopRecord, 'seriesId'>>;
+  Partial<Pick<WorkshopRecord, 'seriesId'>> & { anonymous?: boolean };
 
 /**
  * Stores a new workshop, with a fresh id and join code, and its first document content.
@@ -23,6 +27,7 @@ export async function storeNewWorkshop(
   seed: Uint8Array,
 ): Promise<WorkshopRecord> {
   const id = newId();
+  const control = initialControl(PHASES);
   const record: WorkshopRecord = {
     id,
     seriesId: facts.seriesId ?? id,
@@ -32,7 +37,7 @@ export async function storeNewWorkshop(
     joinCode: '',
     facilitatorKeyHash,
     createdAt: Date.now(),
-    control: initialControl(PHASES),
+    control: { ...control, anonymous: facts.anonymous ?? control.anonymous },
   };
   // Codes are short, so a collision is possible: retry with a fresh one.
   for (let attempt = 0; ; attempt++) {
@@ -65,8 +70,7 @@ export function sendCreated(
     id: record.id,
     joinCode: record.joinCode,
     joinUrl: `${base}/join/${record.joinCode}`,
-    // The key travels in the fragment, so it never reaches a server log or a Referer.
-    facilitatorUrl: `${base}/w/${record.id}/facilitate#key=${facilitatorKey}`,
+    facilitatorUrl: facilitatorUrl(base, record.id, facilitatorKey),
     facilitatorKey,
   });
 }

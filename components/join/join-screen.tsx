@@ -9,6 +9,7 @@ import { PARTICIPANT_NAME_MAX_CHARS } from '@/lib/constants';
 import { normaliseJoinCode } from '@/lib/domain/join-code';
 import { JOINABLE_ROLES, type JoinableRole, type Locale } from '@/lib/domain/roles';
 import { useWorkshopLocale } from '@/lib/i18n/client-locale';
+import { JoinCodeForm } from '../landing/join-code-form';
 import { Button } from '../ui/button';
 import { ErrorMessage } from '../ui/error-message';
 import { Field, inputClass } from '../ui/field';
@@ -60,10 +61,14 @@ export function JoinScreen({ code: rawCode }: { code: string }) {
   }
 
   if (lookupError === 'NOT_FOUND') {
+    // A mistyped code is no dead end: the form to type it again, holding it to correct.
     return (
-      <p role="alert" className="text-lg">
-        {t('badCode', { code })}
-      </p>
+      <div className="flex flex-col gap-6">
+        <p role="alert" className="text-lg">
+          {t('badCode', { code })}
+        </p>
+        <JoinCodeForm initialCode={code} />
+      </div>
     );
   }
   if (lookupError) return <ErrorMessage code={lookupError} />;

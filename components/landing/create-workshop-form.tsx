@@ -20,6 +20,7 @@ export function CreateWorkshopForm() {
   const [title, setTitle] = useState('');
   const [templateId, setTemplateId] = useState('');
   const [locale, setLocale] = useState<Locale>(uiLocale);
+  const [anonymous, setAnonymous] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedWorkshop | null>(null);
@@ -39,7 +40,7 @@ export function CreateWorkshopForm() {
     setBusy(true);
     setError(null);
     try {
-      const result = await api.createWorkshop({ title, template: templateId, locale });
+      const result = await api.createWorkshop({ title, template: templateId, locale, anonymous });
       saveFacilitatorKey(result.id, result.facilitatorKey);
       setCreated(result);
     } catch (err) {
@@ -96,6 +97,24 @@ export function CreateWorkshopForm() {
           ))}
         </select>
       </Field>
+      <div className="flex items-start gap-3">
+        <input
+          id="workshop-anonymous"
+          type="checkbox"
+          className="mt-1 size-5 shrink-0 accent-boot"
+          checked={anonymous}
+          aria-describedby="workshop-anonymous-help"
+          onChange={(e) => setAnonymous(e.target.checked)}
+        />
+        <div>
+          <label htmlFor="workshop-anonymous" className="font-medium">
+            {t('anonymousLabel')}
+          </label>
+          <p id="workshop-anonymous-help" className="text-sm text-stone-700">
+            {t('anonymousHelp')}
+          </p>
+        </div>
+      </div>
       <ErrorMessage code={error} />
       <Button type="submit" disabled={busy || !title.trim() || !templateId}>
         {busy ? t('creating') : t('create')}

@@ -8,10 +8,20 @@ import { normaliseJoinCode } from '@/lib/domain/join-code';
 import { Button } from '../ui/button';
 import { Field, inputClass } from '../ui/field';
 
-export function JoinCodeForm() {
+/**
+ * `initialCode`: a code to correct (one that found no workshop), rather than to type again.
+ * `heading`: h1 where the form is the page (`/join`).
+ */
+export function JoinCodeForm({
+  initialCode = '',
+  heading: Heading = 'h2',
+}: {
+  initialCode?: string;
+  heading?: 'h1' | 'h2';
+}) {
   const t = useTranslations('landing');
   const router = useRouter();
-  const [code, setCode] = useState('');
+  const [code, setCode] = useState(initialCode);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -21,9 +31,9 @@ export function JoinCodeForm() {
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" aria-labelledby="join-heading">
-      <h2 id="join-heading" className="text-xl font-semibold">
+      <Heading id="join-heading" className="text-xl font-semibold">
         {t('joinHeading')}
-      </h2>
+      </Heading>
       <Field id="join-code" label={t('codeLabel')}>
         <input
           id="join-code"

@@ -31,7 +31,11 @@ export function ParticipantStage(props: {
 }) {
   return (
     <>
-      <PhaseInstruction phase={props.state.control.phase} role={props.you.role} />
+      <PhaseInstruction
+        phase={props.state.control.phase}
+        role={props.you.role}
+        warmupClosed={props.state.control.warmupClosed}
+      />
       {/* The facilitator's and the projector's count; names only when not anonymous. */}
       <ReadinessPanel
         control={props.state.control}

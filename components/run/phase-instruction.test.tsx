@@ -46,4 +46,18 @@ describe('PhaseInstruction', () => {
       en.phaseInstruction.observer,
     );
   });
+
+  it.each(['en', 'fi'] as const)(
+    'says in %s that the warm-up is closed, and points at its results, once it is',
+    (locale) => {
+      const c = catalogues[locale].phaseInstruction;
+      const line = shown(locale, <PhaseInstruction phase="warmup" role="staff" warmupClosed />);
+      expect(line).toContain(c.warmupClosed);
+      expect(line).not.toContain(c.warmup);
+      // An observer reads the same: there is nothing left to answer.
+      expect(
+        shown(locale, <PhaseInstruction phase="warmup" role="observer" warmupClosed />),
+      ).toContain(c.warmupClosed);
+    },
+  );
 });

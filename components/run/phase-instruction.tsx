@@ -9,10 +9,20 @@ import type { Role } from '@/lib/domain/roles';
  * One line, at the top of a participant's screen, saying what to do in this phase, so
  * that someone who has never used a collaboration tool needs nobody to tell them. An
  * observer (who may not rate, write or vote) is told so instead of being asked to act.
+ * Once the warm-up is closed there is nothing left to answer: everyone reads its results.
  */
-export function PhaseInstruction({ phase, role }: { phase: Phase; role: Role }) {
+export function PhaseInstruction({
+  phase,
+  role,
+  warmupClosed = false,
+}: {
+  phase: Phase;
+  role: Role;
+  warmupClosed?: boolean;
+}) {
   const t = useTranslations('phaseInstruction');
   const observing = !can(role, 'rate');
+  const closed = phase === 'warmup' && warmupClosed;
   return (
     <p
       className="rounded-lg border-l-4 border-boot bg-amber-50 px-4 py-3 text-lg"
@@ -20,7 +30,7 @@ export function PhaseInstruction({ phase, role }: { phase: Phase; role: Role }) 
       data-phase={phase}
     >
       <span className="sr-only">{t('label')}: </span>
-      {observing && phase !== 'summary' ? t('observer') : t(phase)}
+      {closed ? t('warmupClosed') : observing && phase !== 'summary' ? t('observer') : t(phase)}
     </p>
   );
 }

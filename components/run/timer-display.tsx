@@ -36,7 +36,7 @@ export function TimerDisplay({
 
   const chimed = useRef(expired);
   useEffect(() => {
-    if (expired && !chimed.current && sound) playChime();
+    if (expired && !chimed.current && sound) void playChime();
     chimed.current = expired;
   }, [expired, sound]);
 

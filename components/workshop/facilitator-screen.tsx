@@ -23,6 +23,7 @@ import { PathEditor } from '../path/path-editor';
 import { PeopleManager } from '../people/people-manager';
 import { ErrorMessage } from '../ui/error-message';
 import { Tabs } from '../ui/tabs';
+import { FacilitatorLink } from './facilitator-link';
 import { FacilitatorSignIn } from './facilitator-sign-in';
 import { JoinPanel } from './join-panel';
 import { RevealAnnouncer } from '../run/reveal-announcer';
@@ -90,7 +91,10 @@ export function FacilitatorScreen({ workshopId }: { workshopId: string }) {
   }
   return (
     <div className="min-h-screen">
-      <WorkshopHeader title={state ? t('facilitator.heading', { title: state.info.title }) : '…'} />
+      <WorkshopHeader
+        title={state ? t('facilitator.heading', { title: state.info.title }) : '…'}
+        tools={key && <FacilitatorLink workshopId={workshopId} facilitatorKey={key} />}
+      />
       <main className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6">
         <ErrorMessage code={refusal} />
         {state && (
@@ -106,11 +110,7 @@ export function FacilitatorScreen({ workshopId }: { workshopId: string }) {
                 <WorkshopSettings control={state.control} />
               </div>
               <aside className="flex flex-col gap-6 rounded-xl bg-white p-6 shadow-sm">
-                <JoinPanel
-                  workshopId={workshopId}
-                  joinCode={state.info.joinCode}
-                  facilitatorKey={key}
-                />
+                <JoinPanel workshopId={workshopId} joinCode={state.info.joinCode} />
                 <PresenceList
                   participants={state.participants}
                   youId={you?.participantId ?? null}

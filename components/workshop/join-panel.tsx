@@ -5,15 +5,7 @@ import { CopyField } from '../ui/copy-field';
 import { QrCode } from '../ui/qr-code';
 
 /** How people get in: the code, a QR code of the join link, and the links to share. */
-export function JoinPanel({
-  workshopId,
-  joinCode,
-  facilitatorKey,
-}: {
-  workshopId: string;
-  joinCode: string;
-  facilitatorKey: string | null;
-}) {
+export function JoinPanel({ workshopId, joinCode }: { workshopId: string; joinCode: string }) {
   const t = useTranslations('facilitator');
   const tScreen = useTranslations('screen');
   const tSummary = useTranslations('summary');
@@ -47,13 +39,6 @@ export function JoinPanel({
       >
         {tSummary('open')}
       </a>
-      {facilitatorKey && (
-        <CopyField
-          id="co-facilitator-url"
-          label={t('coFacilitatorLink')}
-          value={`${origin}/w/${workshopId}/facilitate#key=${facilitatorKey}`}
-        />
-      )}
     </section>
   );
 }

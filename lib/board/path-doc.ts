@@ -35,7 +35,12 @@ export interface SituationCard {
   id: string;
   title: string;
   description: string;
+  /** The personas (ids) this card does not fit (see the template's `notFor`). */
+  notFor?: string[];
 }
+
+/** In the document a card is a flat map of strings: `notFor` is its ids, space-separated. */
+const NOT_FOR_SEPARATOR = ' ';
 
 export function personasArray(doc: Y.Doc): Y.Array<Y.Map<string>> {
   return doc.getArray(PERSONAS);
@@ -54,7 +59,19 @@ export function readPersonas(doc: Y.Doc): PersonaCard[] {
 export function readSituations(doc: Y.Doc): SituationCard[] {
   return situationsArray(doc)
     .toArray()
-    .map((m) => m.toJSON() as SituationCard);
+    .map((m) => {
+      const { notFor, ...card } = m.toJSON() as Omit<SituationCard, 'notFor'> & {
+        notFor?: unknown;
+      };
+      const ids = typeof notFor === 'string' ? notFor.split(NOT_FOR_SEPARATOR).filter(Boolean) : [];
+      return ids.length > 0 ? { ...card, notFor: ids } : card;
+    });
+}
+
+/** The flat record a situation card is stored as. */
+function situationRecord(c: SituationCard): Record<string, string> {
+  const record = { id: c.id, title: c.title, description: c.description };
+  return c.notFor?.length ? { ...record, notFor: c.notFor.join(NOT_FOR_SEPARATOR) } : record;
 }
 
 /** Appends a persona or a situation card (each a flat record of strings). */
@@ -125,9 +142,7 @@ export function pathDocUpdate(content: PathContent): Uint8Array {
   for (const p of content.personas) {
     appendCard(personasArray(doc), { id: p.id, name: p.name, description: p.description });
   }
-  for (const c of content.situations) {
-    appendCard(situationsArray(doc), { id: c.id, title: c.title, description: c.description });
-  }
+  for (const c of content.situations) appendCard(situationsArray(doc), situationRecord(c));
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return update;
@@ -146,6 +161,7 @@ export function seedDocUpdate(template: Template, locale: Locale): Uint8Array {
       id: c.id,
       title: c.title[locale],
       description: c.description[locale],
+      ...(c.notFor?.length ? { notFor: c.notFor } : {}),
     })),
   });
 }

@@ -48,8 +48,12 @@ export const api = {
       headers: { authorization: `Bearer ${facilitatorKey}` },
     }),
   templates: () => call<{ templates: Template[] }>('/api/templates'),
-  createWorkshop: (body: { title: string; template: string; locale: Locale }) =>
-    call<CreatedWorkshop>('/api/workshops', { method: 'POST', body: JSON.stringify(body) }),
+  createWorkshop: (body: {
+    title: string;
+    template: string;
+    locale: Locale;
+    anonymous?: boolean;
+  }) => call<CreatedWorkshop>('/api/workshops', { method: 'POST', body: JSON.stringify(body) }),
   lookupCode: (code: string) =>
     call<{ workshopId: string; title: string; locale: Locale }>(
       `/api/join/${encodeURIComponent(code)}`,

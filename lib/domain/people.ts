@@ -21,6 +21,17 @@ export type PeopleCommand =
 export interface Deck {
   personaIds: readonly string[];
   cardIds: readonly string[];
+  /**
+   * Per situation card, the personas it does not fit (a template's `notFor`: "You are
+   * 82" does not fit "Anneli, 68"). A card not listed fits everyone. @default {}
+   */
+  notFor?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Whether a persona and a card may be held together; either missing fits anything. */
+export function cardFits(deck: Deck, personaId: string | null, cardId: string | null): boolean {
+  if (personaId === null || cardId === null) return true;
+  return !(deck.notFor?.[cardId]?.includes(personaId) ?? false);
 }
 
 export type PeopleResult =
@@ -43,15 +54,19 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
 /**
  * Deals from a shuffled deck in turn, so that cards repeat only when there are more
  * people than cards (counting those who keep the card they hold). Customer proxies get
- * dealt; others can be dealt by hand.
+ * dealt; others can be dealt by hand. A person gets only a card that fits the persona
+ * they hold (or a persona that fits their card): the first fitting one from the deck's
+ * end, with the deck topped up by a fresh shuffle when none left fits; nothing at all
+ * when nothing in the deck fits them.
  */
 function dealRandom(
   people: readonly Participant[],
-  ids: readonly string[],
+  deck: Deck,
   field: 'cardId' | 'personaId',
   onlyUnassigned: boolean,
   random: () => number,
 ): Participant[] {
+  const ids = field === 'cardId' ? deck.cardIds : deck.personaIds;
   const takers = people.filter(
     (p) => p.removedAt === null && p.role === 'customer' && (!onlyUnassigned || p[field] === null),
   );
@@ -60,7 +75,7 @@ function dealRandom(
   const held = new Set(
     people.filter((p) => p.removedAt === null && !takers.includes(p)).map((p) => p[field]),
   );
-  let deck = [
+  let pile = [
     ...shuffled(
       ids.filter((id) => held.has(id)),
       random,
@@ -71,8 +86,15 @@ function dealRandom(
     ),
   ];
   return takers.map((p) => {
-    if (deck.length === 0) deck = shuffled(ids, random);
-    return { ...p, [field]: deck.pop() ?? null };
+    const fits = (id: string) =>
+      field === 'cardId' ? cardFits(deck, p.personaId, id) : cardFits(deck, id, p.cardId);
+    if (!pile.some(fits)) {
+      // Fresh cards go under what is left, so the leftovers still go out first.
+      pile = [...shuffled(ids, random), ...pile];
+    }
+    const at = pile.findLastIndex(fits);
+    const [dealt] = at < 0 ? [null] : pile.splice(at, 1);
+    return { ...p, [field]: dealt ?? null };
   });
 }
 
@@ -92,7 +114,7 @@ export function applyPeopleCommand(
     const ids = command.what === 'cards' ? deck.cardIds : deck.personaIds;
     if (ids.length === 0) return reject(ErrorCode.INVALID_TRANSITION, `No ${command.what} to deal`);
     const field = command.what === 'cards' ? 'cardId' : 'personaId';
-    return { ok: true, changed: dealRandom(people, ids, field, command.onlyUnassigned, random) };
+    return { ok: true, changed: dealRandom(people, deck, field, command.onlyUnassigned, random) };
   }
   const target = people.find((p) => p.id === command.participantId && p.removedAt === null);
   if (!target) return reject(ErrorCode.NOT_FOUND, 'No such participant');

@@ -41,7 +41,7 @@ describe('renderComparisonMarkdown', () => {
     const md = renderComparisonMarkdown(compareRuns(runs()));
     expect(md.startsWith(`# ${TITLE}\n\n_Kertojen vertailu_\n`)).toBe(true);
     for (const words of [
-      '- **Kerta 1 · 2. maaliskuuta 2026:** kierroksen 1 paljastetut arviot: 7',
+      '- **Kerta 1 · 2. maaliskuuta 2026:** kierros 1: 7 paljastettua arviota',
       '- **Kerta 2 · 1. huhtikuuta 2026:** Arvioita ei ole vielä paljastettu.',
       '| Askel | Kerta 1 · 2. maaliskuuta 2026 | Kerta 2 · 1. huhtikuuta 2026 | Muutos |',
       '| 1. Tilaus verkkokaupassa | +1,5 | – | – |',

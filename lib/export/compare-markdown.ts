@@ -34,7 +34,7 @@ export function renderComparisonMarkdown(cmp: RunComparison, locale?: Locale): s
         const facts =
           run.round === null
             ? t.noRatings
-            : fill(t.compareRunFacts, { round: run.round, count: run.ratingCount });
+            : fill(t.compareRunFacts, { round: run.round, count: run.ratingCount }, words.locale);
         return `- **${escapeMarkdown(runName(run, i), false)}:** ${escapeMarkdown(facts, false)}`;
       })
       .join('\n') || paragraph(t.noRatings),

@@ -75,3 +75,20 @@ describe('parseWorkshopExport refuses with a named error', () => {
     expect(errorOf(tooMany)).toMatchObject({ path: 'path' });
   });
 });
+
+describe('the deck in the JSON export', () => {
+  it('keeps which cards are not for which personas through an export and an import', () => {
+    const exp = sampleExport({
+      situations: [{ id: 'kiire', title: 'Kiire', description: 'x', notFor: ['maija'] }],
+    });
+    const parsed = parseWorkshopExport(JSON.parse(renderJson(exp)));
+    expect(parsed.ok && parsed.value.situations).toEqual(exp.situations);
+  });
+
+  it('refuses a persona id with white space in "notFor" (the document keeps them space-separated)', () => {
+    const exp = sampleExport({
+      situations: [{ id: 'kiire', title: 'Kiire', description: 'x', notFor: ['two words'] }],
+    });
+    expect(parseWorkshopExport(JSON.parse(renderJson(exp))).ok).toBe(false);
+  });
+});

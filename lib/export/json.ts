@@ -125,7 +125,17 @@ export const WorkshopExportSchema = z.object({
   }),
   path: z.array(Step).max(IMPORT_LIMITS.steps),
   personas: z.array(z.object({ id, name: text, description: text })).max(IMPORT_LIMITS.cards),
-  situations: z.array(z.object({ id, title: text, description: text })).max(IMPORT_LIMITS.cards),
+  situations: z
+    .array(
+      z.object({
+        id,
+        title: text,
+        description: text,
+        // Persona ids, kept space-separated in the document: none may hold white space.
+        notFor: z.array(id.regex(/^\S+$/)).max(IMPORT_LIMITS.cards).optional(),
+      }),
+    )
+    .max(IMPORT_LIMITS.cards),
   participantsByRole: z.partialRecord(role, count),
   warmup: z.object({ count, enps: Nps, customerEstimate: Nps }).nullable(),
   ratings: z.array(Rating).max(IMPORT_LIMITS.ratings),

@@ -1,4 +1,4 @@
-import type { Lane } from '../board/lanes';
+import { LANES, type Lane } from '../board/lanes';
 import { stepNotes } from './board-notes';
 import type { ExportNote, WorkshopExport } from './model';
 import type { Block, Section } from './summary';
@@ -76,7 +76,7 @@ export function analysisSections(ctx: SummaryContext): Section[] {
   );
   const bounces: Block = {
     kind: 'paragraph',
-    text: fill(t.handoffCount, { count: analysis.bounces }),
+    text: fill(t.handoffCount, { count: analysis.bounces }, ctx.words.locale),
   };
   return [
     { title: t.perceptionTitle, blocks: [orNothing(ctx, perception)] },
@@ -168,5 +168,32 @@ export function boardSections(ctx: SummaryContext): Section[] {
       title: t.actionsTitle,
       blocks: exp.actions.length ? [actionTable] : [{ kind: 'paragraph', text: t.noActions }],
     },
+    laneSection(ctx),
   ];
+}
+
+/**
+ * The whole board: per step, every lane with every note that says something, in board
+ * order; a grouped note is led by its group's title. The JSON and CSV hold each note, so
+ * the documents people read (Markdown, PDF) leave none of them out either.
+ */
+function laneSection({ exp, words }: SummaryContext): Section {
+  const groupTitle = new Map(exp.groups.map((g) => [g.id, g.title]));
+  const parts = exp.path
+    .map((s, i) => ({
+      title: `${i + 1}. ${s.title}`,
+      blocks: LANES.flatMap((lane): Block[] => {
+        const items = stepNotes(exp, s.id, lane).map((note) => {
+          const group = note.groupId ? groupTitle.get(note.groupId) : undefined;
+          return group ? `${group}: ${note.text.trim()}` : note.text.trim();
+        });
+        return items.length ? [{ kind: 'list', label: words.lanes[lane], items }] : [];
+      }),
+    }))
+    .filter((p) => p.blocks.length > 0);
+  return {
+    title: words.t.boardTitle,
+    blocks: parts.length ? [] : [{ kind: 'paragraph', text: words.t.boardEmpty }],
+    parts,
+  };
 }

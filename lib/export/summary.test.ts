@@ -10,6 +10,22 @@ describe('fill', () => {
     expect(fill('{step}: {gap}', { step: 'A {gap} B', gap: 3 })).toBe('A {gap} B: 3');
     expect(fill('{missing} x', {})).toBe('{missing} x');
   });
+
+  it('agrees counted words with their count, in each language (ICU plurals)', () => {
+    const hand = '{count, plural, =0 {none} one {# hand-off} other {# hand-offs}} at {step}';
+    expect(fill(hand, { count: 1, step: 'A {count} B' }, 'en')).toBe('1 hand-off at A {count} B');
+    expect(fill(hand, { count: 2, step: 'x' }, 'en')).toBe('2 hand-offs at x');
+    expect(fill(hand, { count: 0, step: 'x' }, 'en')).toBe('none at x');
+  });
+
+  it('says "1 promoter" and "1 suosittelija" in the warm-up line of the exports', () => {
+    const one = { score: 0, promoters: 1, passives: 1, detractors: 1, mean: 7 };
+    const warmup = { count: 3, enps: one, customerEstimate: one };
+    const en = JSON.stringify(buildSummary(sampleExport({ warmup }, 'en')).sections[1]);
+    expect(en).toContain('1 promoter, 1 passive, 1 detractor;');
+    const fi = JSON.stringify(buildSummary(sampleExport({ warmup }, 'fi')).sections[1]);
+    expect(fi).toContain('1 suosittelija, 1 passiivinen, 1 arvostelija;');
+  });
 });
 
 describe('buildSummary', () => {
@@ -28,6 +44,7 @@ describe('buildSummary', () => {
       'Tärkeimmät kipukohdat ja ilahduttajat askelittain',
       'Eniten ääniä saaneet ideat',
       'Toimenpiteet',
+      'Taulu askelittain',
     ]);
     expect(curve?.lines.map((l) => [l.role, l.values])).toEqual([
       ['leader', [2, 1, -2]],

@@ -43,12 +43,16 @@ export interface Summary {
 
 function npsLine(words: ExportWords, name: string, f: NpsFigure): string {
   const n = numberFormats(words.locale);
-  return fill(words.t.npsItem, {
-    ...f,
-    label: name,
-    score: n.nps(f.score),
-    mean: n.amount(f.mean),
-  });
+  return fill(
+    words.t.npsItem,
+    {
+      ...f,
+      label: name,
+      score: n.nps(f.score),
+      mean: n.amount(f.mean),
+    },
+    words.locale,
+  );
 }
 
 /** Builds the summary of an export. Pure: the same export gives the same summary. */

@@ -34,12 +34,63 @@ export function exportWords(locale: Locale): ExportWords {
 
 /**
  * Fills `{name}` placeholders in one pass, so a value that itself contains braces (user
- * text) is never read as a placeholder.
+ * text) is never read as a placeholder. ICU plurals (`{n, plural, one {# step} other
+ * {# steps}}`) are chosen first, by the plural rules of `locale`, from the catalogue's
+ * text alone: a value is put in only afterwards.
  */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+export function fill(
+  template: string,
+  values: Record<string, string | number>,
+  locale: Locale = 'en',
+): string {
+  return resolvePlurals(template, values, locale).replace(/\{(\w+)\}/g, (whole, key: string) =>
     Object.hasOwn(values, key) ? String(values[key]) : whole,
   );
+}
+
+/** Replaces each `{name, plural, …}` whose value is a number with its branch for that number. */
+function resolvePlurals(
+  template: string,
+  values: Record<string, string | number>,
+  locale: Locale,
+): string {
+  const head = /\{(\w+), plural,/g;
+  let out = '';
+  let from = 0;
+  for (let m = head.exec(template); m; m = head.exec(template)) {
+    const end = closingBrace(template, m.index);
+    const count = values[m[1] as string];
+    if (end < 0 || typeof count !== 'number') continue;
+    const branches = new Map<string, string>();
+    const branch = /\s*(=\d+|zero|one|two|few|many|other)\s*\{/g;
+    branch.lastIndex = head.lastIndex;
+    for (let b = branch.exec(template); b && b.index < end; b = branch.exec(template)) {
+      const close = closingBrace(template, branch.lastIndex - 1);
+      branches.set(b[1] as string, template.slice(branch.lastIndex, close));
+      branch.lastIndex = close + 1;
+    }
+    const chosen =
+      branches.get(`=${count}`) ??
+      branches.get(new Intl.PluralRules(locale).select(count)) ??
+      branches.get('other') ??
+      '';
+    out +=
+      template.slice(from, m.index) +
+      chosen.replaceAll('#', new Intl.NumberFormat(locale).format(count));
+    from = end + 1;
+    head.lastIndex = end + 1;
+  }
+  return out + template.slice(from);
+}
+
+/** The index of the `}` that closes the `{` at `open`, or -1. */
+function closingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /** A name from a catalogue section, or the key itself when the catalogue lacks it. */

@@ -24,6 +24,8 @@ export const CreateWorkshopBody = z.strictObject({
   title: textField(WORKSHOP_TITLE_MAX_CHARS),
   template: z.string().regex(/^[a-z0-9-]{1,64}$/),
   locale: LocaleSchema,
+  /** Ratings and readiness show roles, not names. @default true */
+  anonymous: z.boolean().optional(),
 });
 export type CreateWorkshopBody = z.infer<typeof CreateWorkshopBody>;
 

@@ -24,7 +24,13 @@ function withPersonas(steps: number, n: number): Template {
   const t = withSteps(steps);
   const persona = t.personas[0];
   if (!persona) throw new Error('seed has no personas');
-  return { ...t, personas: Array.from({ length: n }, (_, i) => ({ ...persona, id: `p-${i}` })) };
+  // Under fresh ids, the seed's cards can no longer name its personas as misfits.
+  const situations = t.situations.map((c) => ({ ...c, notFor: undefined }));
+  return {
+    ...t,
+    situations,
+    personas: Array.from({ length: n }, (_, i) => ({ ...persona, id: `p-${i}` })),
+  };
 }
 
 function withSituations(steps: number, n: number): Template {

@@ -36,7 +36,16 @@ export const TemplateStep = z.strictObject({
 });
 
 export const Persona = z.strictObject({ id: Slug, name: Bilingual, description: Bilingual });
-export const SituationCard = z.strictObject({ id: Slug, title: Bilingual, description: Bilingual });
+export const SituationCard = z.strictObject({
+  id: Slug,
+  title: Bilingual,
+  description: Bilingual,
+  /**
+   * The personas (ids) this card does not fit, which random dealing never pairs with it
+   * ("You are 82" is not for "Anneli, 68"). @default [] (fits everyone)
+   */
+  notFor: z.array(Slug).max(6).optional(),
+});
 
 /** Adds an issue at every item whose id repeats an earlier one in the same list. */
 function flagDuplicateIds(
@@ -49,6 +58,33 @@ function flagDuplicateIds(
   items.forEach((item, i) => {
     if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [list, i, 'id'], message });
     seen.add(item.id);
+  });
+}
+
+/** Every `notFor` names a persona of the template, and leaves the card someone it fits. */
+function flagMisfits(
+  ctx: z.RefinementCtx,
+  t: { personas: ReadonlyArray<{ id: string }>; situations: z.infer<typeof SituationCard>[] },
+): void {
+  const personas = new Set(t.personas.map((p) => p.id));
+  t.situations.forEach((card, i) => {
+    const notFor = card.notFor ?? [];
+    notFor.forEach((id, j) => {
+      if (!personas.has(id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['situations', i, 'notFor', j],
+          message: `no persona ${id}`,
+        });
+      }
+    });
+    if (personas.size > 0 && [...personas].every((id) => notFor.includes(id))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['situations', i, 'notFor'],
+        message: 'fits no persona',
+      });
+    }
   });
 }
 
@@ -86,6 +122,7 @@ export const Template = z
     flagDuplicateIds(ctx, 'steps', t.steps, 'duplicate step id');
     flagDuplicateIds(ctx, 'personas', t.personas, 'duplicate persona id');
     flagDuplicateIds(ctx, 'situations', t.situations, 'duplicate situation id');
+    flagMisfits(ctx, t);
   });
 export type Template = z.infer<typeof Template>;
 export type TemplateStep = z.infer<typeof TemplateStep>;

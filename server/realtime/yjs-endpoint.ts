@@ -12,7 +12,12 @@ import {
   YJS_SEND_BUFFER_MAX_BYTES,
 } from '../../lib/constants';
 import { readIdeaIds } from '../../lib/board/board-doc';
-import { readPath, readPersonas, readSituations } from '../../lib/board/path-doc';
+import {
+  readPath,
+  readPersonas,
+  readSituations,
+  type SituationCard,
+} from '../../lib/board/path-doc';
 import { RateBook, rateHolder } from '../../lib/domain/rate-book';
 import { addressKey } from '../../lib/domain/address-key';
 import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from '../../lib/domain/rate-bucket';
@@ -270,7 +275,7 @@ export class YjsEndpoint {
       return {
         stepIds: readPath(doc).map((s) => s.id),
         personaIds: readPersonas(doc).map((p) => p.id),
-        cardIds: readSituations(doc).map((c) => c.id),
+        ...dealable(readSituations(doc)),
         get ideaIds() {
           return (ideaIds ??= readIdeaIds(doc));
         },
@@ -360,4 +365,12 @@ export class YjsEndpoint {
     for (const d of [...this.docs.values()]) this.drop(d);
     this.wss.close();
   }
+}
+
+/** The deck's cards, with the personas each does not fit. */
+function dealable(cards: SituationCard[]): Pick<DocFacts, 'cardIds' | 'notFor'> {
+  return {
+    cardIds: cards.map((c) => c.id),
+    notFor: Object.fromEntries(cards.map((c) => [c.id, c.notFor ?? []])),
+  };
 }

@@ -1,5 +1,8 @@
 import { JoinScreen } from '@/components/join/join-screen';
 import { LocaleSwitcher } from '@/components/locale-switcher';
+import { NO_INDEX } from '../../head';
+
+export const metadata = NO_INDEX;
 
 export default async function JoinPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
@@ -9,7 +12,8 @@ export default async function JoinPage({ params }: { params: Promise<{ code: str
         <LocaleSwitcher />
       </div>
       <div className="rounded-xl bg-white p-6 shadow-sm">
-        <JoinScreen code={code} />
+        {/* Keyed by the code: a corrected code starts a fresh lookup. */}
+        <JoinScreen key={code} code={code} />
       </div>
     </main>
   );

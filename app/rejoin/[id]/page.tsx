@@ -1,4 +1,7 @@
 import { RejoinScreen } from '@/components/workshop/rejoin-screen';
+import { NO_INDEX } from '../../head';
+
+export const metadata = NO_INDEX;
 
 export default async function RejoinPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
