@@ -30,4 +30,36 @@ describe('HeatMap', () => {
       'Everyone',
     ]);
   });
+
+  it('names each step, with the full name as its title where a phone cuts it short', () => {
+    renderEn(<HeatMap steps={STEPS} curve={curve(STEPS, RATINGS)} />);
+    const names = screen.getAllByRole('rowheader');
+    expect(names.map((n) => n.querySelector('[data-step-name]')?.getAttribute('title'))).toEqual([
+      '1. Welcome',
+      '2. Order',
+      '3. Delivery',
+      '4. Invoice',
+    ]);
+  });
+
+  it.each(['normal', 'huge'] as const)('sets no type under 12 px (%s)', (size) => {
+    const { container } = renderEn(
+      <HeatMap steps={STEPS} curve={curve(STEPS, RATINGS)} size={size} />,
+    );
+    const sized = [...container.querySelectorAll<HTMLElement>('[style]')].filter(
+      (el) => el.style.fontSize !== '',
+    );
+    // The table's own size, the counts in the cells and the colour scale.
+    expect(sized.length).toBeGreaterThanOrEqual(3);
+    for (const el of sized) expect(parseFloat(el.style.fontSize)).toBeGreaterThanOrEqual(12);
+    // No size relative to the parent (the counts were 0.75em of 14 px: 10.5 px).
+    expect(container.innerHTML).not.toMatch(/text-\[0\.\d+em\]/);
+  });
+
+  it('shares a phone’s width between its columns, so every role is on screen together', () => {
+    renderEn(<HeatMap steps={STEPS} curve={curve(STEPS, RATINGS)} />);
+    const table = screen.getByTestId('heat-map');
+    // A fixed layout at the container's width: columns cannot push the table wider.
+    expect(table.className.split(' ')).toEqual(expect.arrayContaining(['w-full', 'table-fixed']));
+  });
 });
