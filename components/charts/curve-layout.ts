@@ -28,21 +28,24 @@ export interface CurveLayout {
 
 export type CurveSize = 'normal' | 'huge';
 
-/** Type size, in px: 12 is the least anyone reads without zooming; 26 for the projector. */
-const FONT_PX = { normal: 12, huge: 26 } as const;
-/** Height of the plot (valence +3 … −3), in px. */
-const PLOT_PX = { normal: 220, huge: 420 } as const;
+/**
+ * Type size, in px: 12 is the least anyone reads without zooming; 20 on the projector,
+ * where a bigger size turned eight step names into slanted stubs.
+ */
+const FONT_PX = { normal: 12, huge: 20 } as const;
+/** Height of the plot (valence +3 … −3), in px: the projector's fits a screen with the rest. */
+const PLOT_PX = { normal: 220, huge: 320 } as const;
 /** Width the chart assumes before it has been measured (server render, tests). */
 export const UNMEASURED_WIDTH_PX = { normal: 720, huge: 1200 } as const;
 
-/** Narrowest column, in fonts: three roles' markers side by side still show apart. */
-const MIN_COL_EM = 3;
+/** Narrowest column, in fonts (31 px): three roles' markers side by side still show apart. */
+const MIN_COL_EM = 2.6;
 /** Widest column, in fonts: wider only spreads the curve thin. */
 const MAX_COL_EM = 14;
 /** Columns at least this wide (in fonts) keep their names flat. */
 const FLAT_COL_EM = 6;
-/** Longest slanted label, in fonts (about 13 characters). */
-const SLANT_LABEL_EM = 8;
+/** Longest slanted label, in fonts (about 11 characters). */
+const SLANT_LABEL_EM = 7;
 
 export function curveLayout(available: number, stepCount: number, size: CurveSize): CurveLayout {
   const font = FONT_PX[size];
@@ -77,8 +80,8 @@ export function curveLayout(available: number, stepCount: number, size: CurveSiz
     plot,
     bottom,
     font,
-    stroke: size === 'huge' ? 5 : 2.5,
-    r: size === 'huge' ? 10 : 5,
+    stroke: size === 'huge' ? 4 : 2.5,
+    r: size === 'huge' ? 8 : 5,
     labels: flat ? 'flat' : 'slanted',
     chars: flat ? charsIn(col - font / 2, font) : charsIn(slant, font),
     scrolls: width > available + 0.5,

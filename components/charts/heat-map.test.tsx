@@ -34,7 +34,7 @@ describe('HeatMap', () => {
   it('names each step, with the full name as its title where a phone cuts it short', () => {
     renderEn(<HeatMap steps={STEPS} curve={curve(STEPS, RATINGS)} />);
     const names = screen.getAllByRole('rowheader');
-    expect(names.map((n) => n.querySelector('[data-step-name]')?.getAttribute('title'))).toEqual([
+    expect(names.map((n) => n.getAttribute('title'))).toEqual([
       '1. Welcome',
       '2. Order',
       '3. Delivery',
@@ -56,10 +56,13 @@ describe('HeatMap', () => {
     expect(container.innerHTML).not.toMatch(/text-\[0\.\d+em\]/);
   });
 
-  it('shares a phone’s width between its columns, so every role is on screen together', () => {
+  it('shares a phone’s width between its roles, each step’s name on a line above them', () => {
     renderEn(<HeatMap steps={STEPS} curve={curve(STEPS, RATINGS)} />);
-    const table = screen.getByTestId('heat-map');
-    // A fixed layout at the container's width: columns cannot push the table wider.
-    expect(table.className.split(' ')).toEqual(expect.arrayContaining(['w-full', 'table-fixed']));
+    const row = screen.getByRole('row', { name: /3\. Delivery/ });
+    // A grid of one equal column per role on a phone: no role can be pushed off-screen.
+    expect(row.className.split(' ')).toEqual(expect.arrayContaining(['grid', 'sm:table-row']));
+    expect(row.style.gridTemplateColumns).toBe('repeat(3, minmax(0, 1fr))');
+    const name = within(row).getByRole('rowheader');
+    expect(name.className.split(' ')).toContain('col-span-full');
   });
 });

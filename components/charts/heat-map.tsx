@@ -6,10 +6,13 @@ import type { AnalyticsStep } from '@/lib/analytics/types';
 import { useValenceFormat } from './format';
 import { VALENCE_SCALE, valenceColours } from './palette';
 
+/** A row: a grid on a phone, a table row from `sm` up. */
+const ROW = 'grid gap-1 sm:table-row';
+
 /** Type sizes, in px: nothing under 12 px, the least anyone reads on a phone unzoomed. */
 export const HEAT_TYPE_PX = {
-  normal: { body: 14, small: 12 },
-  huge: { body: 24, small: 18 },
+  normal: { body: 14, small: 12, header: 12 },
+  huge: { body: 24, small: 18, header: 24 },
 } as const;
 
 export interface HeatMapProps {
@@ -39,12 +42,15 @@ export function HeatMap({ steps, curve, size = 'normal' }: HeatMapProps) {
   ];
   const huge = size === 'huge';
   const type = HEAT_TYPE_PX[size];
+  // On a phone a row is a grid of one column per role (ignored once it is a table row).
+  const grid = { gridTemplateColumns: `repeat(${columns.length}, minmax(0, 1fr))` };
 
   return (
     <div style={{ fontSize: type.body }}>
-      {/* On a phone the table takes the page's width, its columns share it and the step
-          names wrap, so every role stays on screen together; it never needs a sideways
-          scroll (the region below is a safety net the keyboard can still reach). */}
+      {/* On a phone each step's name takes a line of its own and the roles share the
+          page's width below it (rows as grids), so every role stays on screen together and
+          nothing needs a sideways scroll; from `sm` up it is an ordinary table. The explicit
+          roles keep it a table for screen readers whatever its display. */}
       <div
         className="max-w-full overflow-x-auto focus-visible:outline focus-visible:outline-2 focus-visible:outline-boot"
         tabIndex={0}
@@ -52,53 +58,55 @@ export function HeatMap({ steps, curve, size = 'normal' }: HeatMapProps) {
         aria-label={t('meansCaption')}
       >
         <table
-          className="w-full table-fixed border-separate border-spacing-1 sm:w-auto sm:table-auto"
+          role="table"
+          className="block w-full sm:table sm:w-auto sm:border-separate sm:border-spacing-1"
           data-testid="heat-map"
         >
-          <caption className="mb-1 text-left font-semibold">{t('meansCaption')}</caption>
-          <colgroup>
-            <col className="w-[34%] sm:w-auto" />
-            {columns.map((c) => (
-              <col key={c.key} />
-            ))}
-          </colgroup>
-          <thead>
-            <tr>
-              <th scope="col" className="text-left align-bottom">
+          <caption className="mb-1 block text-left font-semibold sm:table-caption">
+            {t('meansCaption')}
+          </caption>
+          <thead role="rowgroup" className="block sm:table-header-group">
+            <tr role="row" className={ROW} style={grid}>
+              <th
+                role="columnheader"
+                scope="col"
+                className="hidden text-left align-bottom sm:table-cell"
+              >
                 {t('step')}
               </th>
               {columns.map((c) => (
                 <th
                   key={c.key}
+                  role="columnheader"
                   scope="col"
-                  className="px-1 align-bottom leading-tight [overflow-wrap:anywhere] sm:px-2"
+                  // Role names in a quarter of a phone's width ("Henkilöstö" ran into the next).
+                  className="self-end leading-tight wrap-anywhere sm:px-2 sm:align-bottom"
+                  style={{ fontSize: type.header }}
                 >
                   {c.label}
                 </th>
               ))}
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup" className="block sm:table-row-group">
             {steps.map((s, i) => {
               const name = t('stepName', { number: i + 1, title: s.title });
               return (
-                <tr key={s.id}>
-                  <th scope="row" className="pr-1 text-left font-normal sm:pr-2">
-                    {/* Short on a phone (two lines); the full name is the title and is
-                        still read out by screen readers, which ignore the clamp. */}
-                    <span
-                      className="line-clamp-2 [overflow-wrap:anywhere] sm:line-clamp-none"
-                      title={name}
-                      data-step-name={i}
-                    >
-                      {s.critical && (
-                        <span title={t('critical')}>
-                          <span aria-hidden="true">★ </span>
-                          <span className="sr-only">{t('critical')}: </span>
-                        </span>
-                      )}
-                      {name}
-                    </span>
+                <tr key={s.id} role="row" className={ROW} style={grid}>
+                  <th
+                    role="rowheader"
+                    scope="row"
+                    className="col-span-full mt-2 text-left font-normal sm:mt-0 sm:pr-2"
+                    data-step-name={i}
+                    title={name}
+                  >
+                    {s.critical && (
+                      <span title={t('critical')}>
+                        <span aria-hidden="true">★ </span>
+                        <span className="sr-only">{t('critical')}: </span>
+                      </span>
+                    )}
+                    {name}
                   </th>
                   {columns.map((c) => (
                     <Cell
@@ -126,6 +134,7 @@ function Cell({ stats, huge, small }: { stats: Stats | null; huge: boolean; smal
   if (!stats) {
     return (
       <td
+        role="cell"
         className={`${pad} rounded border border-dashed border-stone-300 text-center text-stone-500`}
       >
         <span aria-hidden="true">–</span>
@@ -136,6 +145,7 @@ function Cell({ stats, huge, small }: { stats: Stats | null; huge: boolean; smal
   const { fill, text } = valenceColours(stats.mean);
   return (
     <td
+      role="cell"
       className={`${pad} rounded text-center tabular-nums`}
       style={{ backgroundColor: fill, color: text }}
       data-mean={stats.mean}
