@@ -231,6 +231,7 @@ const SCENARIOS: { [E in ClientEventName]: Scenario } = {
     payloads: () => [{}],
   },
   'settings:anonymous': { payloads: () => [{ anonymous: false }] },
+  'settings:reveal': { payloads: () => [{ mode: 'stepwise' }] },
   'rating:put': {
     prepare: async (r) => void (await fac(r, 'phase:set', { phase: 'walk' })),
     payloads: (r) => [rating(r.steps[0]!, { valence: -2, emotion: 'frustrated', note: 'Slow' })],

@@ -45,4 +45,28 @@ describe('Breakdowns', () => {
     );
     expect(screen.queryByRole('table', { name: /by round/ })).toBeNull();
   });
+
+  it('heads each step column with its name, not only a number', () => {
+    const steps = [...STEPS, { ...STEPS[0]!, id: 'long', title: 'Confirmation letter arrives' }];
+    const ratings: AnalyticsRating[] = [{ ...RATINGS[5]!, cardId: 'in-a-hurry' }];
+    renderEn(
+      <Breakdowns
+        steps={steps}
+        analysis={analyseJourney(steps, ratings)}
+        byRound={[]}
+        cardTitles={{ 'in-a-hurry': 'In a hurry' }}
+      />,
+    );
+    const table = screen.getByRole('table', { name: /by situation card/ });
+    const headers = within(table).getAllByRole('columnheader').slice(1);
+    expect(headers.map((h) => h.textContent)).toEqual([
+      '1. Welcome1. Welcome',
+      '2. Order2. Order',
+      '3. Delivery3. Delivery',
+      '4. Invoice4. Invoice',
+      '5.Confirmati…5. Confirmation letter arrives',
+    ]);
+    expect(headers.at(-1)?.getAttribute('title')).toBe('5. Confirmation letter arrives');
+    expect(screen.getByRole('region', { name: /by situation card/ })).toBeTruthy();
+  });
 });

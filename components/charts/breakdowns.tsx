@@ -6,6 +6,11 @@ import type { JourneyAnalysis } from '@/lib/analytics/journey';
 import type { RoundSegment } from '@/lib/analytics/segments';
 import type { AnalyticsStep } from '@/lib/analytics/types';
 import { useValenceFormat } from './format';
+import { SideScroll } from './side-scroll';
+import { wrapLabel } from './step-label';
+
+/** A step's column header: its number and name on two lines of this many characters. */
+const STEP_HEADER_CHARS = 11;
 
 type Step = Pick<AnalyticsStep, 'id' | 'title'>;
 
@@ -22,7 +27,7 @@ function SegmentTable({
   const t = useTranslations('analytics');
   const fmt = useValenceFormat();
   return (
-    <div className="overflow-x-auto">
+    <SideScroll label={caption}>
       <table className="w-full border-collapse text-sm">
         <caption className="mb-2 text-left font-semibold">{caption}</caption>
         <thead>
@@ -30,11 +35,28 @@ function SegmentTable({
             <th scope="col" className="border-b border-stone-300 p-1 text-left">
               {t('segment')}
             </th>
-            {steps.map((s, i) => (
-              <th key={s.id} scope="col" className="border-b border-stone-300 p-1" title={s.title}>
-                {i + 1}
-              </th>
-            ))}
+            {steps.map((s, i) => {
+              const name = t('stepName', { number: i + 1, title: s.title });
+              return (
+                <th
+                  key={s.id}
+                  scope="col"
+                  className="border-b border-stone-300 p-1 align-bottom font-medium leading-tight"
+                  title={name}
+                  data-step-name={i}
+                >
+                  {/* The short name for the eye, the whole one for screen readers. */}
+                  <span aria-hidden="true">
+                    {wrapLabel(name, STEP_HEADER_CHARS, 2).map((line) => (
+                      <span key={line} className="block">
+                        {line}
+                      </span>
+                    ))}
+                  </span>
+                  <span className="sr-only">{name}</span>
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody>
@@ -56,7 +78,7 @@ function SegmentTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </SideScroll>
   );
 }
 

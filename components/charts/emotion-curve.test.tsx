@@ -72,4 +72,77 @@ describe('EmotionCurve', () => {
     );
     expect(container.querySelectorAll('path[data-line]')).toHaveLength(1);
   });
+
+  it('names each step on the axis, cut to fit, with the full name as its title', () => {
+    const steps = [
+      ...STEPS,
+      { ...STEPS[0]!, id: 'long', title: 'The doctor’s appointment is confirmed by letter' },
+    ];
+    const { container } = renderEn(
+      <EmotionCurve steps={steps} curve={curve(steps, RATINGS)} width={358} />,
+    );
+    const labels = [...container.querySelectorAll('[data-step-label]')];
+    expect(labels.map(visibleText)).toEqual([
+      '1. Welcome',
+      '2. Order',
+      '3. Delivery',
+      '4. Invoice',
+      expect.stringMatching(/^5\. The.*…$/),
+    ]);
+    expect(labels.map((l) => l.querySelector('title')?.textContent)).toEqual([
+      '1. Welcome',
+      '2. Order',
+      '3. Delivery',
+      '4. Invoice',
+      '5. The doctor’s appointment is confirmed by letter',
+    ]);
+  });
+
+  it.each([390 - 32, 320 - 32])(
+    'keeps its type at 12 px or more, drawn at its own size, %i px wide',
+    (width) => {
+      const many = Array.from({ length: 8 }, (_, i) => ({
+        ...STEPS[i % 4]!,
+        id: `s${i}`,
+        title: `Asiakas saa tilausvahvistuksen ${i}`,
+      }));
+      const { container } = renderEn(
+        <EmotionCurve steps={many} curve={curve(many, [])} width={width} />,
+      );
+      const svg = container.querySelector('svg[role="img"]')!;
+      const [, , vbWidth] = svg.getAttribute('viewBox')!.split(' ').map(Number);
+      // One viewBox unit is one CSS pixel: the browser does not shrink the drawing.
+      expect(Number(svg.getAttribute('width'))).toBe(vbWidth);
+      const scale = Number(svg.getAttribute('width')) / vbWidth!;
+      const sizes = [svg, ...svg.querySelectorAll('text, tspan')]
+        .map((el) => el.getAttribute('font-size'))
+        .filter((v): v is string => v !== null)
+        .map(Number);
+      expect(sizes.length).toBeGreaterThan(0);
+      for (const size of sizes) expect(size * scale).toBeGreaterThanOrEqual(12);
+      // Either the whole chart fits the phone, or it says it scrolls sideways.
+      const fits = vbWidth! <= width;
+      expect(fits || screen.queryByTestId('swipe-cue') !== null).toBe(true);
+    },
+  );
+
+  it('fits eight steps on a 390 px phone without scrolling', () => {
+    // 390 px less the page's and the panel's padding (16 + 16 px a side).
+    const many = Array.from({ length: 8 }, (_, i) => ({ ...STEPS[i % 4]!, id: `s${i}` }));
+    const { container } = renderEn(
+      <EmotionCurve steps={many} curve={curve(many, [])} width={326} />,
+    );
+    const svg = container.querySelector('svg[role="img"]')!;
+    expect(Number(svg.getAttribute('width'))).toBeLessThanOrEqual(326);
+    expect(Number(svg.getAttribute('width'))).toBeGreaterThan(300);
+    expect(screen.queryByTestId('swipe-cue')).toBeNull();
+  });
 });
+
+/** What a label shows, without its tooltip title. */
+function visibleText(el: Element): string {
+  return [...el.childNodes]
+    .filter((n) => n.nodeName !== 'title')
+    .map((n) => n.textContent)
+    .join(' ');
+}

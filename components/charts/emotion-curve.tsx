@@ -5,8 +5,11 @@ import { rolesPresent, type CurvePoint, type RatedRole } from '@/lib/analytics/c
 import { targetValence } from '@/lib/analytics/gaps';
 import { linePath, markerPath, type MarkerShape } from '@/lib/analytics/line-path';
 import type { AnalyticsStep } from '@/lib/analytics/types';
+import { type CurveLayout, type CurveSize, curveLayout, UNMEASURED_WIDTH_PX } from './curve-layout';
 import { useValenceFormat } from './format';
 import { ROLE_STYLE, TARGET_STYLE } from './palette';
+import { shortLabel, wrapLabel } from './step-label';
+import { useWidth } from './use-width';
 
 export type ChartStep = Pick<AnalyticsStep, 'id' | 'title' | 'critical' | 'targetFeeling'>;
 
@@ -18,34 +21,10 @@ export interface EmotionCurveProps {
   /** `fromIndex` of each hand-off: a marker is drawn between that step and the next. */
   handoffs?: readonly number[];
   /** 'huge' for the projector: bigger type, lines and markers. Default 'normal'. */
-  size?: 'normal' | 'huge';
+  size?: CurveSize;
+  /** Draw for this width, in px, instead of measuring the container (tests, fixed layouts). */
+  width?: number;
 }
-
-/** Geometry in viewBox units; the SVG scales to its container's width. */
-const SIZES = {
-  normal: {
-    col: 72,
-    plot: 220,
-    top: 34,
-    bottom: 26,
-    left: 34,
-    right: 12,
-    font: 12,
-    stroke: 2.5,
-    r: 5,
-  },
-  huge: {
-    col: 128,
-    plot: 420,
-    top: 60,
-    bottom: 48,
-    left: 60,
-    right: 20,
-    font: 26,
-    stroke: 5,
-    r: 10,
-  },
-} as const;
 
 const VALENCES = [3, 2, 1, 0, -1, -2, -3] as const;
 
@@ -61,13 +40,20 @@ interface Line {
 }
 
 /** An emotion curve per role across the steps, with the target, hand-offs and critical steps. */
-export function EmotionCurve({ steps, curve, handoffs = [], size = 'normal' }: EmotionCurveProps) {
+export function EmotionCurve({
+  steps,
+  curve,
+  handoffs = [],
+  size = 'normal',
+  width: fixedWidth,
+}: EmotionCurveProps) {
   const t = useTranslations('analytics');
+  const tf = useTranslations('revealFlow');
   const tr = useTranslations('roles');
   const fmt = useValenceFormat();
-  const g = SIZES[size];
-  const width = g.left + Math.max(steps.length, 1) * g.col + g.right;
-  const height = g.top + g.plot + g.bottom;
+  const [measure, measured] = useWidth<HTMLDivElement>();
+  const g = curveLayout(fixedWidth ?? measured ?? UNMEASURED_WIDTH_PX[size], steps.length, size);
+  const { width, height } = g;
   const x = (i: number) => g.left + g.col * (i + 0.5);
   const y = (v: number) => g.top + ((3 - v) / 6) * g.plot;
 
@@ -105,93 +91,112 @@ export function EmotionCurve({ steps, curve, handoffs = [], size = 'normal' }: E
 
   return (
     <figure className={size === 'huge' ? 'text-2xl' : 'text-sm'} data-testid="emotion-curve">
-      <svg
-        role="img"
-        aria-label={summary}
-        viewBox={`0 0 ${width} ${height}`}
-        // On the projector the curve, its step numbers and the legend below it must fit on
-        // one screen beside the phase's title and the gap banner: nobody scrolls a projector.
-        className={`h-auto w-full ${size === 'huge' ? 'max-h-[max(18rem,calc(100vh-24rem))]' : ''}`}
-        // Scale with the container, but not so far that the labels dwarf the page's text.
-        style={{ maxWidth: width * (size === 'huge' ? 2 : 1.25) }}
-        fontSize={g.font}
+      {g.scrolls && (
+        <p className="mb-1 text-sm text-stone-700" data-testid="swipe-cue">
+          {tf('swipe')} <span aria-hidden="true">→</span>
+        </p>
+      )}
+      {/* Measured for the chart's width; scrolls sideways only when the steps cannot fit. */}
+      <div
+        ref={measure}
+        className="w-full min-w-0 overflow-x-auto"
+        {...(g.scrolls ? { tabIndex: 0, role: 'region', 'aria-label': t('curveTitle') } : {})}
       >
-        {VALENCES.map((v) => (
-          <g key={v}>
-            <line
-              x1={g.left}
-              x2={width - g.right}
-              y1={y(v)}
-              y2={y(v)}
-              stroke={v === 0 ? '#1c2330' : '#d6d3d1'}
-              strokeWidth={v === 0 ? g.stroke / 1.5 : 1}
-            />
-            <text x={g.left - 6} y={y(v)} textAnchor="end" dominantBaseline="middle" fill="#44403c">
-              {fmt.level(v)}
-            </text>
-          </g>
-        ))}
-        {marks.map((from) => (
-          <g key={`handoff-${from}`} data-handoff={from}>
-            <title>{t('handoffBetween', { from: from + 1, to: from + 2 })}</title>
-            <line
-              x1={x(from) + g.col / 2}
-              x2={x(from) + g.col / 2}
-              y1={g.top}
-              y2={g.top + g.plot}
-              stroke="#57534e"
-              strokeWidth={g.stroke / 2}
-              strokeDasharray="2 4"
-            />
-            <text x={x(from) + g.col / 2} y={g.top - g.font * 0.6} textAnchor="middle">
-              ⇄
-            </text>
-          </g>
-        ))}
-        {steps.map((s, i) => (
-          <g key={s.id}>
-            <text x={x(i)} y={height - g.bottom / 3} textAnchor="middle" fill="#1c2330">
-              <title>{s.title}</title>
-              {i + 1}
-            </text>
-            {s.critical && (
-              <text x={x(i)} y={g.top - g.font * 0.6} textAnchor="middle" data-critical={i}>
-                <title>{t('critical')}</title>★
+        <svg
+          role="img"
+          aria-label={summary}
+          width={width}
+          height={height}
+          viewBox={`0 0 ${width} ${height}`}
+          // Drawn at its own size (a viewBox unit is a pixel) so the type stays readable. On
+          // the projector it may shrink to fit the screen's height: nobody scrolls a projector.
+          className={
+            size === 'huge' ? 'h-auto max-h-[max(18rem,calc(100vh-24rem))] max-w-full' : 'block'
+          }
+          fontSize={g.font}
+        >
+          {VALENCES.map((v) => (
+            <g key={v}>
+              <line
+                x1={g.left}
+                x2={width - g.right}
+                y1={y(v)}
+                y2={y(v)}
+                stroke={v === 0 ? '#1c2330' : '#d6d3d1'}
+                strokeWidth={v === 0 ? g.stroke / 1.5 : 1}
+              />
+              <text
+                x={g.left - 6}
+                y={y(v)}
+                textAnchor="end"
+                dominantBaseline="middle"
+                fill="#44403c"
+              >
+                {fmt.level(v)}
               </text>
-            )}
-          </g>
-        ))}
-        {lines.map((line) => (
-          <g key={line.key}>
-            <path
-              d={linePath(
-                line.values.map((v, i) => (v === null ? null : { x: x(i) + line.dodge, y: y(v) })),
+            </g>
+          ))}
+          {marks.map((from) => (
+            <g key={`handoff-${from}`} data-handoff={from}>
+              <title>{t('handoffBetween', { from: from + 1, to: from + 2 })}</title>
+              <line
+                x1={x(from) + g.col / 2}
+                x2={x(from) + g.col / 2}
+                y1={g.top}
+                y2={g.top + g.plot}
+                stroke="#57534e"
+                strokeWidth={g.stroke / 2}
+                strokeDasharray="2 4"
+              />
+              <text x={x(from) + g.col / 2} y={g.top - g.font * 0.6} textAnchor="middle">
+                ⇄
+              </text>
+            </g>
+          ))}
+          {steps.map((s, i) => (
+            <g key={s.id}>
+              <StepLabel layout={g} x={x(i)} index={i} title={s.title} />
+              {s.critical && (
+                <text x={x(i)} y={g.top - g.font * 0.6} textAnchor="middle" data-critical={i}>
+                  <title>{t('critical')}</title>★
+                </text>
               )}
-              data-line={line.key}
-              fill="none"
-              stroke={line.colour}
-              strokeWidth={g.stroke}
-              strokeDasharray={line.dash}
-              strokeLinejoin="round"
-            />
-            {line.values.map((v, i) =>
-              v === null ? null : (
-                <path
-                  key={i}
-                  d={markerPath(line.shape, x(i) + line.dodge, y(v), g.r)}
-                  fill={line.colour}
-                  stroke="#ffffff"
-                  strokeWidth={1}
-                >
-                  <title>
-                    {t('point', { line: line.label, number: i + 1, mean: fmt.level(v) })}
-                  </title>
-                </path>
-              ),
-            )}
-          </g>
-        ))}
-      </svg>
+            </g>
+          ))}
+          {lines.map((line) => (
+            <g key={line.key}>
+              <path
+                d={linePath(
+                  line.values.map((v, i) =>
+                    v === null ? null : { x: x(i) + line.dodge, y: y(v) },
+                  ),
+                )}
+                data-line={line.key}
+                fill="none"
+                stroke={line.colour}
+                strokeWidth={g.stroke}
+                strokeDasharray={line.dash}
+                strokeLinejoin="round"
+              />
+              {line.values.map((v, i) =>
+                v === null ? null : (
+                  <path
+                    key={i}
+                    d={markerPath(line.shape, x(i) + line.dodge, y(v), g.r)}
+                    fill={line.colour}
+                    stroke="#ffffff"
+                    strokeWidth={1}
+                  >
+                    <title>
+                      {t('point', { line: line.label, number: i + 1, mean: fmt.level(v) })}
+                    </title>
+                  </path>
+                ),
+              )}
+            </g>
+          ))}
+        </svg>
+      </div>
       <figcaption>
         <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1" aria-label={t('legend')}>
           {lines.map((line) => (
@@ -268,5 +273,46 @@ function LegendSwatch({
       <line x1="1" x2="27" y1="7" y2="7" stroke={colour} strokeWidth="2" strokeDasharray={dash} />
       <path d={markerPath(shape, 14, 7, 4.5)} fill={colour} stroke="#ffffff" strokeWidth="1" />
     </svg>
+  );
+}
+
+/** A step's number and name under its column, cut to fit; the full name is its title. */
+function StepLabel({
+  layout: g,
+  x,
+  index,
+  title,
+}: {
+  layout: CurveLayout;
+  x: number;
+  index: number;
+  title: string;
+}) {
+  const text = `${index + 1}. ${title}`;
+  const baseline = g.top + g.plot + g.font * 1.4;
+  if (g.labels === 'slanted') {
+    return (
+      <text
+        x={x}
+        y={baseline}
+        textAnchor="end"
+        transform={`rotate(-45 ${x} ${baseline})`}
+        fill="#1c2330"
+        data-step-label={index}
+      >
+        <title>{text}</title>
+        {shortLabel(text, g.chars)}
+      </text>
+    );
+  }
+  return (
+    <text x={x} y={baseline} textAnchor="middle" fill="#1c2330" data-step-label={index}>
+      <title>{text}</title>
+      {wrapLabel(text, g.chars, 2).map((line, k) => (
+        <tspan key={k} x={x} dy={k === 0 ? 0 : g.font * 1.2}>
+          {line}
+        </tspan>
+      ))}
+    </text>
   );
 }

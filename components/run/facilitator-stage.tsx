@@ -7,7 +7,9 @@ import { useSession } from '@/lib/stores/session-store';
 import { ActionsPanel } from '../decide/actions-panel';
 import { VoteBoard } from '../decide/vote-board';
 import { VoteSettingsPanel } from '../decide/vote-settings';
+import { StepBoard } from '../board/step-board';
 import { ReadinessPanel } from './readiness-panel';
+import { ReflectRanking } from './reflect-ranking';
 import { RevealControls, StepRevealControls } from './reveal-controls';
 import { TargetList } from './target-list';
 import { TimerControls } from './timer-controls';
@@ -58,6 +60,20 @@ export function FacilitatorStage({
               <StepRevealControls state={state} step={spotlight} />
             </div>
           )}
+        </Panel>
+      )}
+      {control.phase === 'reflect' && you && (
+        <Panel>
+          {/* The ranking beside the board: the room moves through the moments of truth. */}
+          <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
+            <ReflectRanking control={control} steps={steps} />
+            <StepBoard
+              doc={doc}
+              steps={steps}
+              control={control}
+              viewer={{ participantId: you.participantId, name: you.name, role: you.role }}
+            />
+          </div>
         </Panel>
       )}
       {control.phase === 'vote' && you && (

@@ -176,6 +176,9 @@ function PhaseStage({
 
 function Panel({ children }: { children: React.ReactNode }) {
   return (
-    <div className="flex min-w-0 flex-col gap-4 rounded-xl bg-white p-6 shadow-sm">{children}</div>
+    // Less padding on a phone: the charts need the width more than the frame does.
+    <div className="flex min-w-0 flex-col gap-4 rounded-xl bg-white p-4 shadow-sm sm:p-6">
+      {children}
+    </div>
   );
 }

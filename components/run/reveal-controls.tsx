@@ -69,22 +69,38 @@ export function RevealControls({ state, steps }: { state: WorkshopState; steps: 
   const doc = useWorkshopDoc((s) => s.doc);
   const cards = useDocValue(doc, readSituations, NO_CARDS);
   const view = useRef<HTMLDivElement>(null);
-  const allRevealed = steps.every((s) =>
-    state.control.revealed.includes(stepKey(state.control.round, s.id)),
-  );
+  const { round, revealed } = state.control;
+  const allRevealed = steps.every((s) => revealed.includes(stepKey(round, s.id)));
+  // Step by step: the next step walked but not yet revealed, in path order.
+  const next = steps.find((s) => {
+    const key = stepKey(round, s.id);
+    return (state.ratingCounts[key] ?? 0) > 0 && !revealed.includes(key);
+  });
+  const nextIndex = next ? steps.indexOf(next) : -1;
   return (
     <div className="flex flex-col gap-6">
-      {!allRevealed && (
-        <Button
-          className="self-start"
-          onClick={async () => {
-            // a11y: as for one step, focus moves on to what was revealed.
-            if (await run('reveal:all', {})) view.current?.focus();
-          }}
-        >
-          {t('reveal.all')}
-        </Button>
-      )}
+      <div className="flex flex-wrap gap-2">
+        {next && (
+          <Button
+            onClick={async () => {
+              if (await run('reveal:step', { stepId: next.id })) view.current?.focus();
+            }}
+          >
+            {t('revealFlow.revealNext', { number: nextIndex + 1, title: next.title })}
+          </Button>
+        )}
+        {!allRevealed && (
+          <Button
+            variant={next ? 'secondary' : undefined}
+            onClick={async () => {
+              // a11y: as for one step, focus moves on to what was revealed.
+              if (await run('reveal:all', {})) view.current?.focus();
+            }}
+          >
+            {t('reveal.all')}
+          </Button>
+        )}
+      </div>
       <ErrorMessage code={error} />
       <div ref={view} tabIndex={-1} data-testid="revealed-view">
         <RevealView steps={steps} round={state.control.round} />

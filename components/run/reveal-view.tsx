@@ -5,6 +5,7 @@ import type { PathStep } from '@/lib/board/path-doc';
 import { useJourneyAnalysis } from '@/lib/client/use-analysis';
 import { EmotionCurve } from '../charts/emotion-curve';
 import { HeatMap } from '../charts/heat-map';
+import { RevealStatus } from './reveal-status';
 
 const fmt = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
 
@@ -25,6 +26,7 @@ export function RevealView({
   const huge = size === 'huge';
   return (
     <section className="flex min-w-0 flex-col gap-6">
+      <RevealStatus steps={steps} huge={huge} />
       {gap && gapStep && gap.high && gap.low && (
         <div
           className="rounded-lg border-2 border-boot p-4"

@@ -3,14 +3,15 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { type Phase, PHASES, REQUIRED_PHASES } from '@/lib/domain/phases';
-import type { ControlState } from '@/lib/domain/workshop';
+import { type ControlState, REVEAL_MODES } from '@/lib/domain/workshop';
 import { Button } from '../ui/button';
 import { ErrorMessage } from '../ui/error-message';
 import { useCommand } from './use-command';
 
-/** Which phases the workshop uses, and whether it is anonymous. */
+/** Which phases the workshop uses, whether it is anonymous, and what entering the reveal shows. */
 export function WorkshopSettings({ control }: { control: ControlState }) {
   const t = useTranslations();
+  const tr = useTranslations('revealFlow');
   const { run, error } = useCommand();
   const [chosen, setChosen] = useState<Phase[] | null>(null);
   const enabled = chosen ?? control.enabledPhases;
@@ -56,6 +57,27 @@ export function WorkshopSettings({ control }: { control: ControlState }) {
             <span className="block text-sm text-stone-700">{t('settings.anonymousHelp')}</span>
           </span>
         </label>
+        <fieldset className="flex flex-col gap-2">
+          <legend className="mb-1 font-medium">{tr('modeLegend')}</legend>
+          {REVEAL_MODES.map((mode) => (
+            <label key={mode} className="flex items-start gap-2">
+              <input
+                type="radio"
+                name="reveal-mode"
+                className="mt-1"
+                value={mode}
+                checked={control.revealMode === mode}
+                onChange={() => run('settings:reveal', { mode })}
+              />
+              <span>
+                {tr(mode === 'walked' ? 'modeWalked' : 'modeStepwise')}
+                <span className="block text-sm text-stone-700">
+                  {tr(mode === 'walked' ? 'modeWalkedHelp' : 'modeStepwiseHelp')}
+                </span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
         <ErrorMessage code={error} />
       </div>
     </details>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { curve } from './curve';
-import { momentsOfTruth } from './moments';
+import { type MomentOfTruth, momentsOfTruth, momentsToDiscuss } from './moments';
 import { PATH, rating, step } from './test-data';
 
 describe('momentsOfTruth', () => {
@@ -58,5 +58,20 @@ describe('momentsOfTruth', () => {
       ['b', 0],
       ['c', 0],
     ]);
+  });
+});
+
+describe('momentsToDiscuss', () => {
+  const m = (stepId: string, score: number, rated: boolean) =>
+    ({ stepId, score, rated }) as MomentOfTruth;
+
+  it('keeps rated steps that score above zero, in the order given', () => {
+    const kept = momentsToDiscuss([
+      m('a', 3, true),
+      m('b', 1, false),
+      m('c', 0, true),
+      m('d', 1, true),
+    ]);
+    expect(kept.map((x) => x.stepId)).toEqual(['a', 'd']);
   });
 });

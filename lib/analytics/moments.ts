@@ -52,3 +52,11 @@ export function momentsOfTruth(
     (a, b) => b.score - a.score || Number(b.rated) - Number(a.rated) || a.index - b.index,
   );
 }
+
+/**
+ * The moments a room talks about in reflect, worst first: steps someone rated that score
+ * above zero (an unrated step has nothing to discuss, however critical).
+ */
+export function momentsToDiscuss(moments: readonly MomentOfTruth[]): MomentOfTruth[] {
+  return moments.filter((m) => m.rated && m.score > 0);
+}

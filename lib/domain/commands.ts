@@ -10,6 +10,7 @@ import {
   PHASES,
   previousPhase,
 } from './phases';
+import { type EntryFacts, revealOnEntering, spotlightOnEntering } from './phase-entry';
 import { stepKey } from './ratings';
 import type { Role } from './roles';
 import {
@@ -22,7 +23,7 @@ import {
   timerForNewPhase,
 } from './timer';
 import { applyVoteCommand, closeOnLeaving, DEFAULT_VOTE_SETTINGS, type VoteCommand } from './votes';
-import type { ControlState, Pace } from './workshop';
+import type { ControlState, Pace, RevealMode } from './workshop';
 
 /** A validated request to change the authoritative control state. */
 export type Command =
@@ -43,6 +44,7 @@ export type Command =
   | { type: 'ready.set'; ready: boolean }
   | { type: 'warmup.close' }
   | { type: 'settings.anonymous'; anonymous: boolean }
+  | { type: 'settings.reveal'; mode: RevealMode }
   | { type: 'walk.lock'; stepId: string; locked: boolean }
   | { type: 'reveal.step'; stepId: string }
   | { type: 'reveal.all' }
@@ -53,10 +55,11 @@ export type Command =
 export type CommandResult =
   { ok: true; state: ControlState } | { ok: false; code: ErrorCode; message: string };
 
-/** What the phase machine needs to know of the workshop's document. */
-export interface PathFacts {
-  stepIds: readonly string[];
-}
+/**
+ * What the phase machine needs to know of the workshop's document (the steps) and of its
+ * ratings (what was walked, and the moments of truth of what is revealed).
+ */
+export type PathFacts = EntryFacts;
 
 /** Who asks, and when (server time). */
 export interface Actor {
@@ -103,7 +106,9 @@ function enter(
       : state.stepId;
   const timer = phase === state.phase ? state.timer : timerForNewPhase(state.timer, now);
   const closed = closeWarmupOnLeaving(closeOnLeaving(state, phase), phase);
-  return accept(state, { ...closed, phase, stepId, timer });
+  const revealed = revealOnEntering(state, phase, path);
+  const spotlit = spotlightOnEntering({ ...state, stepId, revealed }, phase, path);
+  return accept(state, { ...closed, phase, stepId: spotlit, timer, revealed });
 }
 
 /**
@@ -122,7 +127,10 @@ function spotlight(
   stepId: string | undefined,
   path: PathFacts,
 ): CommandResult {
-  if (state.phase !== 'walk') return reject(ErrorCode.INVALID_TRANSITION, 'The walk is not on');
+  // Reflect moves its spotlight through the moments of truth, as the walk moves through steps.
+  if (state.phase !== 'walk' && state.phase !== 'reflect') {
+    return reject(ErrorCode.INVALID_TRANSITION, 'No step is in the spotlight now');
+  }
   if (!stepId || !path.stepIds.includes(stepId)) {
     return reject(ErrorCode.NOT_FOUND, 'No such step');
   }
@@ -231,6 +239,8 @@ function facilitatorCommand(
         return reject(ErrorCode.INVALID_TRANSITION, 'Anonymity can only be made stricter now');
       }
       return accept(state, { ...state, anonymous: command.anonymous });
+    case 'settings.reveal':
+      return accept(state, { ...state, revealMode: command.mode });
     default:
       return assertNever(command);
   }
@@ -269,6 +279,7 @@ export function initialControl(enabled: readonly Phase[]): ControlState {
     readiness: { scope: readinessScope(base), doneIds: [] },
     warmupClosed: false,
     anonymous: true,
+    revealMode: 'walked',
     locked: [],
     revealed: [],
     hiddenLanes: [],

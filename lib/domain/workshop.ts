@@ -19,6 +19,13 @@ export interface WorkshopInfo {
 export type Pace = 'hold' | 'free';
 
 /**
+ * 'walked': entering the reveal reveals every step this round walked (the default);
+ * 'stepwise': the facilitator reveals the steps one by one.
+ */
+export const REVEAL_MODES = ['walked', 'stepwise'] as const;
+export type RevealMode = (typeof REVEAL_MODES)[number];
+
+/**
  * Who has said "I'm done" for the current step or phase (the scope). It counts as
  * progress only in phases with no other signal (lib/domain/progress.ts).
  */
@@ -45,6 +52,8 @@ export interface ControlState {
   warmupClosed: boolean;
   /** Anonymous workshops show roles, not names, with ratings and readiness. */
   anonymous: boolean;
+  /** What entering the reveal reveals (see `RevealMode`). Default 'walked'. */
+  revealMode: RevealMode;
   /** `round:stepId` keys whose ratings can no longer be changed. */
   locked: string[];
   /** `round:stepId` keys whose ratings everyone may now see. */

@@ -39,6 +39,8 @@ const FIGURES: Record<string, string[]> = {
   'screen.done': ['done', 'total'],
   'workshop.phaseOf': ['total'],
   'walk.step': ['total'],
+  'revealFlow.waitingStepwise': ['total'],
+  'revealFlow.stepRank': ['total'],
   // Finnish writes these as a ratio ("2/5 on vastannut"); English makes the verb agree.
   'progress.count.answered': ['done', 'total'],
   'progress.count.rated': ['done', 'total'],

@@ -29,6 +29,7 @@ export const EVENT_PERMISSION: { readonly [E in ClientEventName]: Action | null 
   'warmup:answer': 'warmup.answer',
   'warmup:close': 'phase.change',
   'settings:anonymous': 'phase.change',
+  'settings:reveal': 'phase.change',
   'rating:put': 'rate',
   'walk:lock': 'phase.change',
   'reveal:step': 'phase.change',

@@ -15,6 +15,7 @@ import {
   BoardLockPayload,
   LockPayload,
   RatingPayload,
+  RevealModePayload,
   RevealStepPayload,
   DealPayload,
   EmptyPayload,
@@ -66,6 +67,8 @@ export const clientEventSchemas = {
   'warmup:answer': WarmupAnswerPayload,
   'warmup:close': EmptyPayload,
   'settings:anonymous': AnonymousPayload,
+  /** How entering the reveal reveals: what was walked, or step by step. */
+  'settings:reveal': RevealModePayload,
   'rating:put': RatingPayload,
   'walk:lock': LockPayload,
   'reveal:step': RevealStepPayload,

@@ -6,6 +6,7 @@ import { PHASES } from '../domain/phases';
 import { ACTION_FIELD_MAX_CHARS, ACTION_TEXT_MAX_CHARS } from '../domain/actions';
 import { EXPECTATIONS, RATING_NOTE_MAX_CHARS } from '../domain/ratings';
 import { VOTE_BUDGET_MAX } from '../domain/votes';
+import { REVEAL_MODES } from '../domain/workshop';
 import { JOINABLE_ROLES, LENSES, LOCALES, ROLES } from '../domain/roles';
 
 /** Trimmed text with a length limit; empty after trimming is refused. */
@@ -100,6 +101,7 @@ export const ReadyPayload = z.strictObject({ ready: z.boolean() });
 const ZeroToTen = z.number().int().min(0).max(10);
 export const WarmupAnswerPayload = z.strictObject({ workplace: ZeroToTen, customers: ZeroToTen });
 export const AnonymousPayload = z.strictObject({ anonymous: z.boolean() });
+export const RevealModePayload = z.strictObject({ mode: z.enum(REVEAL_MODES) });
 
 export const RatingPayload = z.strictObject({
   stepId: DocIdSchema,

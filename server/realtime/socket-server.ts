@@ -93,6 +93,7 @@ const handlers: { [E in ClientEventName]: Handler<E> } = {
   'warmup:close': (socket) => runCommand(socket, { type: 'warmup.close' }),
   'settings:anonymous': (socket, { anonymous }) =>
     runCommand(socket, { type: 'settings.anonymous', anonymous }),
+  'settings:reveal': (socket, { mode }) => runCommand(socket, { type: 'settings.reveal', mode }),
   'rating:put': async (socket, rating) =>
     toAck(await socket.data.actor.rate(socket.data.participantId, rating)),
   'walk:lock': (socket, { stepId, locked }) =>

@@ -261,7 +261,7 @@ export class YjsEndpoint {
   }
 
   /**
-   * Step count and dealable ids, read from the document (loaded for the purpose if need
+   * Steps (with what ranks moments of truth) and dealable ids, read from the document (loaded for the purpose if need
    * be). The ideas are read only when first asked for: few commands need them, and
    * reading every note of a big board on every command was ~6 % of the server's time
    * under load.
@@ -272,8 +272,10 @@ export class YjsEndpoint {
       await shared.ready;
       const { doc } = shared;
       let ideaIds: string[] | undefined;
+      const path = readPath(doc);
       return {
-        stepIds: readPath(doc).map((s) => s.id),
+        stepIds: path.map((s) => s.id),
+        steps: path.map(({ id, critical, targetFeeling }) => ({ id, critical, targetFeeling })),
         personaIds: readPersonas(doc).map((p) => p.id),
         ...dealable(readSituations(doc)),
         get ideaIds() {

@@ -3,7 +3,7 @@ import { participant, workshopRecord } from '../../tests/storage/fixtures';
 import { SqliteStorage } from '../storage/sqlite-storage';
 import { WorkshopActor, type WorkshopChange } from './actor';
 
-const noFacts = async () => ({ stepIds: [], personaIds: [], cardIds: [], ideaIds: [] });
+const noFacts = async () => ({ stepIds: [], steps: [], personaIds: [], cardIds: [], ideaIds: [] });
 
 describe('a disposed actor', () => {
   const open: SqliteStorage[] = [];

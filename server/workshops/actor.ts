@@ -33,6 +33,8 @@ import { type VoteNews, VoteBook } from './vote-book';
 export interface DocFacts extends Deck {
   /** The path's step ids, in order. */
   stepIds: string[];
+  /** The path's steps, in order, with what ranks them as moments of truth. */
+  steps: Array<{ id: string; critical: boolean; targetFeeling: string }>;
   /** Ideas (notes in the ideas lane), in the order they were created. */
   ideaIds: string[];
 }
@@ -257,7 +259,10 @@ export class WorkshopActor {
       }
       const tooLow = who.role === 'facilitator' && this.votes.refusesLimits(command, facts.ideaIds);
       if (tooLow) return tooLow;
-      const result = applyCommand(before, actor, command, facts);
+      // The domain reads the ratings to reveal what was walked and rank what is revealed.
+      // (No spread of `facts`: it would read the ideas, which it reads only when asked.)
+      const path = { stepIds: facts.stepIds, steps: facts.steps, ratings: this.ratings.all() };
+      const result = applyCommand(before, actor, command, path);
       if (!result.ok) return result;
       if (!(await this.saveControl(result.state))) return STORAGE_FAILED;
       const after = result.state;

@@ -151,6 +151,8 @@ export function samplePayload(event: ClientEventName, rng: Rng, world: FuzzWorld
       return { workplace: rng.int(11), customers: rng.int(11) };
     case 'settings:anonymous':
       return { anonymous: bool() };
+    case 'settings:reveal':
+      return { mode: rng.pick(['walked', 'stepwise']) };
     case 'rating:put':
       return {
         stepId: step(),

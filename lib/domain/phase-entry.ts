@@ -1,0 +1,74 @@
+/**
+ * What entering a phase does beyond changing the phase: the reveal shows what was walked
+ * (unless the facilitator reveals step by step), and reflect opens on the top moment of
+ * truth. Pure functions of the control state and the facts the server holds.
+ */
+import { curve } from '../analytics/curve';
+import { momentsOfTruth, momentsToDiscuss } from '../analytics/moments';
+import type { AnalyticsRating, AnalyticsStep } from '../analytics/types';
+import { type Phase, PHASES } from './phases';
+import { stepKey } from './ratings';
+import type { ControlState } from './workshop';
+
+/** What the phase entry needs to know: the path's steps and every rating held. */
+export interface EntryFacts {
+  stepIds: readonly string[];
+  /** Critical flags and target feelings, for ranking moments of truth. Default: none. */
+  steps?: readonly Pick<AnalyticsStep, 'id' | 'critical' | 'targetFeeling'>[];
+  /** Every rating held, revealed or not: this decides what of them counts. Default: none. */
+  ratings?: readonly AnalyticsRating[];
+}
+
+/**
+ * Steps of this round that someone rated ("walked"), as `round:stepId` keys. Revealing
+ * only these, not the whole path, keeps a step walked later (back in the walk) blind.
+ */
+export function walkedKeys(
+  round: number,
+  stepIds: readonly string[],
+  ratings: readonly AnalyticsRating[],
+): string[] {
+  const rated = new Set(ratings.filter((r) => r.round === round).map((r) => r.stepId));
+  return stepIds.filter((id) => rated.has(id)).map((id) => stepKey(round, id));
+}
+
+/**
+ * Entering the reveal, or any later phase (a facilitator may skip the reveal), reveals
+ * what this round walked, unless the facilitator chose to reveal step by step. The room
+ * otherwise met a blank curve at the key moment and thought its ratings were lost.
+ */
+export function revealOnEntering(state: ControlState, phase: Phase, facts: EntryFacts): string[] {
+  const past = PHASES.indexOf(phase) >= PHASES.indexOf('reveal');
+  if (!past || state.revealMode !== 'walked') return state.revealed;
+  const keys = new Set(state.revealed);
+  const before = keys.size;
+  for (const key of walkedKeys(state.round, facts.stepIds, facts.ratings ?? [])) keys.add(key);
+  return keys.size === before ? state.revealed : [...keys];
+}
+
+/**
+ * The steps worth discussing in this round, worst moment of truth first, from what is
+ * revealed only (what everyone may see). Reflect's ranking and its opening spotlight.
+ */
+export function reflectRanking(
+  round: number,
+  revealed: readonly string[],
+  facts: EntryFacts,
+): string[] {
+  const open = new Set(revealed);
+  const steps = (facts.steps ?? []).filter((s) => facts.stepIds.includes(s.id));
+  const seen = (facts.ratings ?? []).filter(
+    (r) => r.round === round && open.has(stepKey(r.round, r.stepId)),
+  );
+  return momentsToDiscuss(momentsOfTruth(steps, curve(steps, seen))).map((m) => m.stepId);
+}
+
+/** Reflect opens on the top moment of truth; with nothing revealed the spotlight stays. */
+export function spotlightOnEntering(
+  state: ControlState,
+  phase: Phase,
+  facts: EntryFacts,
+): string | null {
+  if (phase !== 'reflect' || state.phase === 'reflect') return state.stepId;
+  return reflectRanking(state.round, state.revealed, facts)[0] ?? state.stepId;
+}
