@@ -35,6 +35,7 @@ export function ParticipantStage(props: {
         phase={props.state.control.phase}
         role={props.you.role}
         warmupClosed={props.state.control.warmupClosed}
+        actionsByParticipants={props.state.control.actionsByParticipants}
       />
       {/* The facilitator's and the projector's count; names only when not anonymous. */}
       <ReadinessPanel

@@ -60,4 +60,18 @@ describe('PhaseInstruction', () => {
       ).toContain(c.warmupClosed);
     },
   );
+
+  it.each(['en', 'fi'] as const)(
+    'in the actions phase says, in %s, that participants write actions once the facilitator allows it',
+    (locale) => {
+      const c = catalogues[locale].phaseInstruction;
+      const allowed = shown(
+        locale,
+        <PhaseInstruction phase="actions" role="staff" actionsByParticipants />,
+      );
+      expect(allowed).toContain(c.actionsOwn);
+      expect(allowed).not.toContain(c.actions);
+      expect(shown(locale, <PhaseInstruction phase="actions" role="staff" />)).toContain(c.actions);
+    },
+  );
 });

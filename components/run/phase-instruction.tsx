@@ -15,14 +15,18 @@ export function PhaseInstruction({
   phase,
   role,
   warmupClosed = false,
+  actionsByParticipants = false,
 }: {
   phase: Phase;
   role: Role;
   warmupClosed?: boolean;
+  /** The facilitator lets participants write actions: the line says so. */
+  actionsByParticipants?: boolean;
 }) {
   const t = useTranslations('phaseInstruction');
   const observing = !can(role, 'rate');
   const closed = phase === 'warmup' && warmupClosed;
+  const ownActions = phase === 'actions' && actionsByParticipants && can(role, 'action.write');
   return (
     <p
       className="rounded-lg border-l-4 border-boot bg-amber-50 px-4 py-3 text-lg"
@@ -30,7 +34,13 @@ export function PhaseInstruction({
       data-phase={phase}
     >
       <span className="sr-only">{t('label')}: </span>
-      {closed ? t('warmupClosed') : observing && phase !== 'summary' ? t('observer') : t(phase)}
+      {closed
+        ? t('warmupClosed')
+        : observing && phase !== 'summary'
+          ? t('observer')
+          : ownActions
+            ? t('actionsOwn')
+            : t(phase)}
     </p>
   );
 }
