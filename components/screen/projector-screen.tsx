@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { readPath, type PathStep } from '@/lib/board/path-doc';
 import { ApiError, api } from '@/lib/client/api';
-import { savedFacilitatorKey } from '@/lib/client/credentials';
+import { saveFacilitatorKey, savedFacilitatorKey } from '@/lib/client/credentials';
 import { useBrowserValue } from '@/lib/client/use-browser-value';
 import { useDocValue } from '@/lib/client/use-doc-value';
 import { useWorkshopDoc } from '@/lib/stores/doc-store';
@@ -28,7 +28,12 @@ export function ProjectorScreen({ workshopId }: { workshopId: string }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!key) return;
-    // The key opens a screen token; it is not kept in this page's address bar.
+    // The key opens a screen token; it is not kept in this page's address bar. Kept in
+    // the browser instead (as the facilitator's page does): read again after the address
+    // bar lost it, the page would otherwise say it has no key.
+    if (new URLSearchParams(window.location.hash.slice(1)).get('key') === key) {
+      saveFacilitatorKey(workshopId, key);
+    }
     if (window.location.hash) window.history.replaceState(null, '', window.location.pathname);
     api.openScreen(workshopId, key).then(
       (r) => setToken(r.token),
