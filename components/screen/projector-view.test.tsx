@@ -175,6 +175,8 @@ describe('ProjectorView', () => {
     show(state('reveal'));
     expect(within(part()).getByTestId('biggest-gap').dataset.stepId).toBe('s2');
     expect(within(part()).getByTestId('emotion-curve')).toBeTruthy();
+    // Nothing is asked of the room here: no progress takes the wall's space.
+    expect(screen.queryByTestId('readiness')).toBeNull();
   });
 
   it('reflect: the step under discussion and its notes, without authors', () => {
@@ -225,6 +227,8 @@ describe('ProjectorView', () => {
       expect.stringMatching(/Pick a delivery hour.*0 dots/),
     ]);
     expect(part().textContent).not.toContain(en.vote.hidden);
+    // Nobody spends dots any more: the ranking has the wall to itself.
+    expect(screen.queryByTestId('readiness')).toBeNull();
   });
 
   it('actions: the list as it is written', () => {

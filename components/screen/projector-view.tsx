@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import type { ComponentType } from 'react';
 import type { Phase } from '@/lib/domain/phases';
+import type { WorkshopState } from '@/lib/domain/workshop';
 import { useSession } from '@/lib/stores/session-store';
 import { ReadinessPanel } from '../run/readiness-panel';
 import { RevealView } from '../run/reveal-view';
@@ -20,9 +21,10 @@ import { VotePart } from './vote-part';
 import { WalkPart } from './walk-part';
 import { WarmupPart } from './warmup-part';
 
+/** The targets, two columns of steps so that a long path fits the wall. */
 function TargetPart({ steps }: PartProps) {
   return (
-    <div className="text-2xl">
+    <div className="text-2xl [&_ol]:grid [&_ol]:grid-cols-2 [&_ol]:gap-x-6">
       <TargetList steps={steps} doc={null} editable={false} />
     </div>
   );
@@ -30,28 +32,31 @@ function TargetPart({ steps }: PartProps) {
 
 /** The reveal: the largest gap and the curves. */
 function RevealPart({ state, steps }: PartProps) {
-  return <RevealView steps={steps} round={state.control.round} size="huge" />;
+  // The heat map's numbers are for reading up close: on the wall, the curves and the gap.
+  return <RevealView steps={steps} round={state.control.round} size="huge" heatMap={false} />;
 }
 
-/**
- * Where the room's progress goes in a phase: beside the part where progress is the point
- * (the walk, the vote), under it where it is not, nowhere where nobody is asked for anything.
- */
-type Progress = 'side' | 'below' | 'none';
+const never = () => false;
 
-/** Every phase has its part on the wall: a new phase does not compile until it has one. */
-const PARTS: { [P in Phase]: { Part: ComponentType<PartProps>; progress: Progress } } = {
-  lobby: { Part: LobbyPart, progress: 'none' },
-  // The answers arriving are the warm-up's progress (WarmupPart counts them).
-  warmup: { Part: WarmupPart, progress: 'none' },
-  target: { Part: TargetPart, progress: 'below' },
-  walk: { Part: WalkPart, progress: 'side' },
-  reveal: { Part: RevealPart, progress: 'below' },
-  reflect: { Part: ReflectPart, progress: 'below' },
-  ideate: { Part: IdeatePart, progress: 'below' },
-  vote: { Part: VotePart, progress: 'side' },
-  actions: { Part: ActionsPart, progress: 'below' },
-  summary: { Part: SummaryPart, progress: 'none' },
+/**
+ * Every phase has its part on the wall: a new phase does not compile until it has one.
+ * `progress`: whether the room's progress (ReadinessPanel) stands beside the part. Only
+ * where it is what the room waits on: the walk, and the vote while dots are being spent.
+ * The warm-up's answers arriving are its progress, counted by WarmupPart itself.
+ */
+const PARTS: {
+  [P in Phase]: { Part: ComponentType<PartProps>; progress: (s: WorkshopState) => boolean };
+} = {
+  lobby: { Part: LobbyPart, progress: never },
+  warmup: { Part: WarmupPart, progress: never },
+  target: { Part: TargetPart, progress: never },
+  walk: { Part: WalkPart, progress: () => true },
+  reveal: { Part: RevealPart, progress: never },
+  reflect: { Part: ReflectPart, progress: never },
+  ideate: { Part: IdeatePart, progress: never },
+  vote: { Part: VotePart, progress: (s) => !s.control.votes.closed },
+  actions: { Part: ActionsPart, progress: never },
+  summary: { Part: SummaryPart, progress: never },
 };
 
 /**
@@ -64,14 +69,6 @@ export function ProjectorView(props: PartProps) {
   const { state, joinUrl } = props;
   const { control } = state;
   const { Part, progress } = PARTS[control.phase];
-  const readiness = progress !== 'none' && (
-    <ReadinessPanel
-      control={control}
-      participants={state.participants}
-      showNames={!control.anonymous}
-      size={progress === 'side' ? 'huge' : 'normal'}
-    />
-  );
   return (
     <main
       className="flex min-h-screen flex-col gap-6 bg-white px-10 py-6"
@@ -81,7 +78,10 @@ export function ProjectorView(props: PartProps) {
     >
       <header className="flex items-start justify-between gap-8">
         <div className="min-w-0">
-          <p className="truncate text-2xl text-stone-700">{state.info.title}</p>
+          <div className="flex items-center gap-4">
+            <p className="truncate text-2xl text-stone-700">{state.info.title}</p>
+            <ConnectionBadge status={status} />
+          </div>
           <h1
             className="text-6xl font-bold"
             data-testid="phase-name"
@@ -100,12 +100,17 @@ export function ProjectorView(props: PartProps) {
         <div className="min-w-0 flex-1" data-testid="projector-part">
           <Part {...props} />
         </div>
-        {progress === 'side' && <div className="w-[28%] shrink-0">{readiness}</div>}
+        {progress(state) && (
+          <div className="w-[28%] shrink-0">
+            <ReadinessPanel
+              control={control}
+              participants={state.participants}
+              showNames={!control.anonymous}
+              size="huge"
+            />
+          </div>
+        )}
       </div>
-      <footer className="flex items-end justify-between gap-8">
-        <div className="min-w-0 flex-1">{progress === 'below' && readiness}</div>
-        <ConnectionBadge status={status} />
-      </footer>
     </main>
   );
 }

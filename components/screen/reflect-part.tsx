@@ -43,7 +43,7 @@ export function ReflectPart({ state, steps, doc }: PartProps) {
       {lanes.length === 0 ? (
         <p className="text-3xl">{t('projector.noNotes')}</p>
       ) : (
-        <div className="grid grid-cols-[repeat(auto-fit,minmax(18rem,1fr))] gap-6">
+        <div className="grid grid-cols-[repeat(auto-fit,minmax(14rem,1fr))] gap-6">
           {lanes.map((lane) => (
             <section key={lane} aria-labelledby={`projector-lane-${lane}`} data-lane={lane}>
               <h3 id={`projector-lane-${lane}`} className="mb-2 text-2xl font-semibold">

@@ -40,8 +40,8 @@ export function SummaryPart({ state, steps, doc }: PartProps) {
   const results = useSession((s) => s.voteResults);
   const actions = useSession((s) => s.actions);
   return (
-    <section className="grid grid-cols-[3fr_2fr] gap-10">
-      <div className="text-2xl">
+    <section className="grid grid-cols-[2fr_1fr] gap-10">
+      <div className="text-xl">
         <h2 className="mb-4 text-4xl font-bold">{t('projector.findings')}</h2>
         <Rankings steps={steps} analysis={headlines(analysis)} />
       </div>
@@ -51,13 +51,9 @@ export function SummaryPart({ state, steps, doc }: PartProps) {
             <h2 id="projector-top-ideas" className="mb-4 text-4xl font-bold">
               {t('summary.ideas')}
             </h2>
-            <VoteRanking
-              ideas={ideas}
-              results={results}
-              steps={steps}
-              limit={TOP_IDEAS}
-              size="huge"
-            />
+            <div className="text-2xl">
+              <VoteRanking ideas={ideas} results={results} steps={steps} limit={TOP_IDEAS} />
+            </div>
           </section>
         )}
         <p className="text-4xl font-bold">{t('projector.actions', { count: actions.length })}</p>

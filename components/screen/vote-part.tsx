@@ -8,7 +8,7 @@ import { VoteRanking } from '../decide/vote-ranking';
 import type { PartProps } from './part-props';
 
 /** How many ideas the wall ranks: the rest are on everyone's own screen. */
-const RANKED_SHOWN = 8;
+const RANKED_SHOWN = 5;
 /** How many ideas to vote on the wall lists while the totals are hidden. */
 const LISTED_SHOWN = 12;
 
