@@ -34,7 +34,7 @@ export function VoteRanking({
     return i < 0 ? '' : `${t('step', { n: i + 1 })} · ${steps[i]?.title}`;
   };
   return (
-    <ol className={`flex flex-col ${huge ? 'gap-4' : 'gap-2'}`} data-testid="vote-ranking">
+    <ol className={`flex flex-col ${huge ? 'gap-3' : 'gap-2'}`} data-testid="vote-ranking">
       {ranked.map((r, i) => {
         const idea = byId.get(r.ideaId)!;
         return (

@@ -71,7 +71,7 @@ export function ProjectorView(props: PartProps) {
   const { Part, progress } = PARTS[control.phase];
   return (
     <main
-      className="flex min-h-screen flex-col gap-6 bg-white px-10 py-6"
+      className="flex min-h-screen flex-col gap-4 bg-white px-10 py-4"
       data-projector
       data-testid="projector"
       data-phase={control.phase}
@@ -83,7 +83,7 @@ export function ProjectorView(props: PartProps) {
             <ConnectionBadge status={status} />
           </div>
           <h1
-            className="text-6xl font-bold"
+            className="text-5xl leading-tight font-bold"
             data-testid="phase-name"
             data-phase={control.phase}
             aria-live="polite"
