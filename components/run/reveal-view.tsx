@@ -14,10 +14,13 @@ export function RevealView({
   steps,
   round,
   size = 'normal',
+  heatMap = true,
 }: {
   steps: PathStep[];
   round: number;
   size?: 'normal' | 'huge';
+  /** Show the heat map of means under the curves. Default true. */
+  heatMap?: boolean;
 }) {
   const t = useTranslations();
   const analysis = useJourneyAnalysis(steps, round);
@@ -53,7 +56,7 @@ export function RevealView({
         handoffs={analysis.handoffs.map((h) => h.fromIndex)}
         size={size}
       />
-      <HeatMap steps={steps} curve={analysis.curve} size={size} />
+      {heatMap && <HeatMap steps={steps} curve={analysis.curve} size={size} />}
     </section>
   );
 }

@@ -1,0 +1,44 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { hasText } from '@/lib/export/board-notes';
+import { useIdeas } from '../decide/vote-board';
+import type { PartProps } from './part-props';
+
+/** Ideas shown at once: newer ones push the oldest off, and the count says how many there are. */
+const IDEAS_SHOWN = 9;
+
+/** Ideate: the ideas as they arrive on the board, newest first. */
+export function IdeatePart({ steps, doc }: PartProps) {
+  const t = useTranslations();
+  const ideas = useIdeas(doc, steps)
+    .filter(hasText)
+    .sort((a, b) => b.createdAt - a.createdAt);
+  const stepNo = (stepId: string) => steps.findIndex((s) => s.id === stepId) + 1;
+  return (
+    <section className="flex flex-col gap-6">
+      <p className="text-4xl font-bold" aria-live="polite" data-testid="ideas-count">
+        {t('projector.ideas', { count: ideas.length })}
+      </p>
+      <ul className="grid grid-cols-3 gap-4">
+        {ideas.slice(0, IDEAS_SHOWN).map((idea) => (
+          <li
+            key={idea.id}
+            className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3"
+            data-testid="projector-idea"
+          >
+            <p className="text-lg text-stone-700">
+              {t('vote.step', { n: stepNo(idea.stepId) })} · {steps[stepNo(idea.stepId) - 1]?.title}
+            </p>
+            <p className="text-3xl wrap-anywhere">{idea.text}</p>
+          </li>
+        ))}
+      </ul>
+      {ideas.length > IDEAS_SHOWN && (
+        <p className="text-2xl text-stone-700">
+          {t('projector.more', { count: ideas.length - IDEAS_SHOWN })}
+        </p>
+      )}
+    </section>
+  );
+}

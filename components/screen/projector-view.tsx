@@ -1,0 +1,117 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import type { ComponentType } from 'react';
+import type { Phase } from '@/lib/domain/phases';
+import type { WorkshopState } from '@/lib/domain/workshop';
+import { useSession } from '@/lib/stores/session-store';
+import { ReadinessPanel } from '../run/readiness-panel';
+import { RevealView } from '../run/reveal-view';
+import { TargetList } from '../run/target-list';
+import { TimerDisplay } from '../run/timer-display';
+import { ConnectionBadge } from '../workshop/connection-badge';
+import { ActionsPart } from './actions-part';
+import { IdeatePart } from './ideate-part';
+import { JoinCorner } from './join-corner';
+import { LobbyPart } from './lobby-part';
+import type { PartProps } from './part-props';
+import { ReflectPart } from './reflect-part';
+import { SummaryPart } from './summary-part';
+import { VotePart } from './vote-part';
+import { WalkPart } from './walk-part';
+import { WarmupPart } from './warmup-part';
+
+/** The targets, two columns of steps so that a long path fits the wall. */
+function TargetPart({ steps }: PartProps) {
+  return (
+    <div className="text-2xl [&_ol]:grid [&_ol]:grid-cols-2 [&_ol]:gap-x-6">
+      <TargetList steps={steps} doc={null} editable={false} />
+    </div>
+  );
+}
+
+/** The reveal: the largest gap and the curves. */
+function RevealPart({ state, steps }: PartProps) {
+  // The heat map's numbers are for reading up close: on the wall, the curves and the gap.
+  return <RevealView steps={steps} round={state.control.round} size="huge" heatMap={false} />;
+}
+
+const never = () => false;
+
+/**
+ * Every phase has its part on the wall: a new phase does not compile until it has one.
+ * `progress`: whether the room's progress (ReadinessPanel) stands beside the part. Only
+ * where it is what the room waits on: the warm-up's answers arriving, the walk, and the
+ * vote while dots are being spent (the same count every other screen shows).
+ */
+const PARTS: {
+  [P in Phase]: { Part: ComponentType<PartProps>; progress: (s: WorkshopState) => boolean };
+} = {
+  lobby: { Part: LobbyPart, progress: never },
+  warmup: { Part: WarmupPart, progress: (s) => !s.control.warmupClosed },
+  target: { Part: TargetPart, progress: never },
+  walk: { Part: WalkPart, progress: () => true },
+  reveal: { Part: RevealPart, progress: never },
+  reflect: { Part: ReflectPart, progress: never },
+  ideate: { Part: IdeatePart, progress: never },
+  vote: { Part: VotePart, progress: (s) => !s.control.votes.closed },
+  actions: { Part: ActionsPart, progress: never },
+  summary: { Part: SummaryPart, progress: never },
+};
+
+/**
+ * The wall display, one phase at a time: big type (the page's rem grows with the
+ * projector, see globals.css), nothing private, names hidden when the workshop is anonymous.
+ */
+export function ProjectorView(props: PartProps) {
+  const t = useTranslations();
+  const status = useSession((s) => s.status);
+  const { state, joinUrl } = props;
+  const { control } = state;
+  const { Part, progress } = PARTS[control.phase];
+  return (
+    <main
+      className="flex min-h-screen flex-col gap-4 bg-white px-10 py-4"
+      data-projector
+      data-testid="projector"
+      data-phase={control.phase}
+    >
+      <header className="flex items-start justify-between gap-8">
+        <div className="min-w-0">
+          <div className="flex items-center gap-4">
+            <p className="truncate text-2xl text-stone-700">{state.info.title}</p>
+            <ConnectionBadge status={status} />
+          </div>
+          <h1
+            className="text-5xl leading-tight font-bold"
+            data-testid="phase-name"
+            data-phase={control.phase}
+            aria-live="polite"
+          >
+            {t(`phases.${control.phase}`)}
+          </h1>
+        </div>
+        <div className="flex shrink-0 items-start gap-8">
+          {control.timer.status !== 'idle' && <TimerDisplay timer={control.timer} size="huge" />}
+          {control.phase !== 'lobby' && <JoinCorner joinUrl={joinUrl} code={state.info.joinCode} />}
+        </div>
+      </header>
+      <div className="flex min-h-0 flex-1 gap-10">
+        <div className="min-w-0 flex-1" data-testid="projector-part">
+          <Part {...props} />
+        </div>
+        {progress(state) && (
+          <div className="w-[28%] shrink-0">
+            <ReadinessPanel
+              control={control}
+              participants={state.participants}
+              progress={state.progress}
+              showNames={!control.anonymous}
+              size="huge"
+            />
+          </div>
+        )}
+      </div>
+    </main>
+  );
+}
