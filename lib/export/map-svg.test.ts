@@ -4,7 +4,7 @@ import { analyseJourney } from '../analytics/journey';
 import { exportJourneyMap, exportMapSvg } from './map-export';
 import { wrap, estimateWidth } from './map-layout';
 import { PDF_ROLE_STYLE } from './pdf-chart';
-import { HOSTILE, PATH, sampleExport, TITLE } from './test-export';
+import { PATH, sampleExport, TITLE } from './test-export';
 
 /** The texts of an SVG's <text> elements, unescaped. */
 function texts(svg: string): string[] {
