@@ -8,6 +8,7 @@ import type { WorkshopState, You } from '@/lib/domain/workshop';
 import { StepBoard } from '../board/step-board';
 import { ActionsPanel } from '../decide/actions-panel';
 import { VoteBoard } from '../decide/vote-board';
+import { WithMap } from '../map/with-map';
 import { JourneyView } from '../path/journey-view';
 import { stepKey } from '@/lib/domain/ratings';
 import { useSession } from '@/lib/stores/session-store';
@@ -49,7 +50,9 @@ function PhaseStage({
   const { control } = state;
   const myRatings = useSession((s) => s.myRatings);
   const tSummary = useTranslations('summary');
+  const t = useTranslations();
   const viewer = { participantId: you.participantId, name: you.name, role: you.role };
+  const mapProps = { doc, steps, control, viewer };
   const canReady =
     can(you.role, 'ready.mark') && control.phase !== 'lobby' && control.phase !== 'summary';
   // The forms place "I'm done" themselves, so that it saves what they hold first.
@@ -118,7 +121,9 @@ function PhaseStage({
     case 'ideate':
       return (
         <Panel>
-          <StepBoard doc={doc} steps={steps} control={control} viewer={viewer} />
+          <WithMap label={t('tabs.board')} {...mapProps}>
+            <StepBoard doc={doc} steps={steps} control={control} viewer={viewer} />
+          </WithMap>
           {ready}
           <RevealView steps={steps} round={control.round} />
         </Panel>
@@ -126,14 +131,18 @@ function PhaseStage({
     case 'vote':
       return (
         <Panel>
-          <VoteBoard state={state} you={you} steps={steps} doc={doc} />
+          <WithMap label={t('phases.vote')} {...mapProps}>
+            <VoteBoard state={state} you={you} steps={steps} doc={doc} />
+          </WithMap>
           {ready}
         </Panel>
       );
     case 'actions':
       return (
         <Panel>
-          <ActionsPanel state={state} you={you} steps={steps} doc={doc} />
+          <WithMap label={t('phases.actions')} {...mapProps}>
+            <ActionsPanel state={state} you={you} steps={steps} doc={doc} />
+          </WithMap>
           {ready}
         </Panel>
       );
@@ -153,7 +162,9 @@ function PhaseStage({
           >
             {tSummary('open')}
           </a>
-          <RevealView steps={steps} round={control.round} />
+          <WithMap label={t('phases.summary')} {...mapProps}>
+            <RevealView steps={steps} round={control.round} />
+          </WithMap>
         </Panel>
       );
     default:
