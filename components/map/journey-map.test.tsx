@@ -90,6 +90,12 @@ describe('JourneyMap', () => {
         .map((h) => h.textContent),
     ).toContain('Pains');
     expect(screen.getByText('The curves appear once ratings are revealed.')).toBeTruthy();
+    // The scroller positions its content: the cells' sr-only (absolute) texts stay clipped
+    // inside it instead of widening a phone's page to the map's width.
+    const scroller = grid.parentElement!;
+    expect(scroller.className.split(/\s+/)).toEqual(
+      expect.arrayContaining(['relative', 'overflow-x-auto']),
+    );
   });
 
   it('moves focus between cells with the arrow keys, Home, End and Ctrl+End (one tab stop)', () => {

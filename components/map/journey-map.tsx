@@ -92,7 +92,10 @@ export function JourneyMap({
       col: Math.max(0, Math.min(n - 1, col)),
     };
     setActive(next);
-    cells.current.get(`${next.row}:${next.col}`)?.focus();
+    const el = cells.current.get(`${next.row}:${next.col}`);
+    // The whole cell into view, clear of the fixed lane names (scroll-padding), not just a corner.
+    el?.focus({ preventScroll: true });
+    el?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }
 
   function onKeyDown(e: KeyboardEvent, row: number, col: number) {
@@ -136,7 +139,9 @@ export function JourneyMap({
       <div className="relative min-w-0">
         <div
           ref={scroller}
-          className="overflow-x-auto rounded-lg border border-stone-300"
+          // `relative`: the cells' sr-only texts (absolutely placed) must be clipped here too;
+          // otherwise they escape to the page and widen a phone's page to the map's width.
+          className="relative overflow-x-auto rounded-lg border border-stone-300"
           // Scrolled into view by the keyboard, a cell stays clear of the fixed lane names.
           style={{ scrollPaddingLeft: g.lane }}
         >
@@ -203,7 +208,7 @@ export function JourneyMap({
                     )}
                     {c.handoffToNext && c.index + 1 < n && (
                       <span
-                        className="absolute top-1/2 -right-3.5 z-[5] flex h-7 w-7 items-center justify-center rounded-full border-2 border-stone-600 bg-white text-sm font-bold"
+                        className="absolute -right-3.5 -bottom-3.5 z-[5] flex h-7 w-7 items-center justify-center rounded-full border-2 border-stone-600 bg-white text-sm font-bold"
                         data-handoff={c.index}
                         title={t('handoff', {
                           from: c.handoffToNext.fromDepartment,
