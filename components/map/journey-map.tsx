@@ -13,15 +13,17 @@ const NOTES_SHOWN = 4;
 /** Column widths in px, fixed so the curves above line up with the columns below. */
 const SIZES = {
   normal: {
-    lane: 112,
+    lane: 124,
     band: { colWidth: 176, height: 150, inset: 14, stroke: 2.5, marker: 5, font: 12 },
     text: 'text-sm',
+    laneName: 'text-[13px]',
     note: 'text-xs',
   },
   huge: {
     lane: 200,
     band: { colWidth: 240, height: 240, inset: 20, stroke: 4.5, marker: 9, font: 20 },
     text: 'text-xl',
+    laneName: 'text-xl',
     note: 'text-lg',
   },
 } as const satisfies Record<
@@ -141,7 +143,7 @@ export function JourneyMap({
           ref={scroller}
           // `relative`: the cells' sr-only texts (absolutely placed) must be clipped here too;
           // otherwise they escape to the page and widen a phone's page to the map's width.
-          className="relative overflow-x-auto rounded-lg border border-stone-300"
+          className="relative overflow-x-auto rounded-lg border border-stone-300 bg-white"
           // Scrolled into view by the keyboard, a cell stays clear of the fixed lane names.
           style={{ scrollPaddingLeft: g.lane }}
         >
@@ -232,9 +234,18 @@ export function JourneyMap({
                   scope="row"
                   className={`${sticky} border-t border-stone-300 p-0 text-left align-top`}
                 >
-                  <span className="block px-2 pt-1 text-xs font-semibold">{t('curves')}</span>
-                  <span className="-mt-5 block">
-                    <MapScale g={g.band} width={g.lane} />
+                  {/* The name at the left, the scale (+3, 0, −3) at the right edge: apart
+                      however long the name is in the workshop's language. */}
+                  <span className="relative block" style={{ height: g.band.height }}>
+                    <span className="absolute inset-0">
+                      <MapScale g={g.band} width={g.lane} />
+                    </span>
+                    <span
+                      className="absolute left-0 px-1.5 text-xs font-semibold"
+                      style={{ top: 4, right: g.band.font * 2.5 }}
+                    >
+                      {t('curves')}
+                    </span>
                   </span>
                 </th>
                 <td colSpan={n} className="border-t border-stone-300 p-0 align-top">
@@ -253,7 +264,7 @@ export function JourneyMap({
                 <tr key={row.lane} data-lane={row.lane}>
                   <th
                     scope="row"
-                    className={`${sticky} border-t border-stone-300 px-2 py-2 text-left align-top font-semibold wrap-anywhere`}
+                    className={`${sticky} border-t border-stone-300 px-1.5 py-2 text-left align-top font-semibold wrap-anywhere ${g.laneName}`}
                   >
                     {tl(row.lane)}
                   </th>
