@@ -241,7 +241,7 @@ export function JourneyMap({
                       <MapScale g={g.band} width={g.lane} />
                     </span>
                     <span
-                      className="absolute left-0 px-1.5 text-xs font-semibold"
+                      className="absolute left-0 px-1.5 text-[0.85em] font-semibold"
                       style={{ top: 4, right: g.band.font * 2.5 }}
                     >
                       {t('curves')}
