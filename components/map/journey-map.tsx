@@ -28,7 +28,7 @@ const SIZES = {
   },
 } as const satisfies Record<
   string,
-  { lane: number; band: BandGeometry; text: string; note: string }
+  { lane: number; band: BandGeometry; text: string; laneName: string; note: string }
 >;
 
 export interface JourneyMapProps {

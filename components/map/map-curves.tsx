@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import type { RatedRole } from '@/lib/analytics/curve';
 import { linePath, markerPath, type MarkerShape } from '@/lib/analytics/line-path';
 import type { JourneyMap, MapCurve } from '@/lib/board/journey-map';
-import { valenceY } from '@/lib/export/map-layout';
+import { valenceY } from '@/lib/export/map-marks';
 import { useValenceFormat } from '../charts/format';
 import { ROLE_STYLE, TARGET_STYLE } from '../charts/palette';
 

@@ -1,5 +1,6 @@
 import { buildJourneyMap, type JourneyMap } from '../board/journey-map';
-import { layoutJourneyMap, type MapLayout, type MapWords, type Measure } from './map-layout';
+import { layoutJourneyMap, type MapLayout, type MapWords } from './map-layout';
+import type { Measure } from './map-marks';
 import { renderMapSvg } from './map-svg';
 import type { ExportNote, WorkshopExport } from './model';
 import { type ExportWords, exportWords, fill, label } from './words';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLE_STYLE, TARGET_STYLE } from '@/components/charts/palette';
 import { analyseJourney } from '../analytics/journey';
 import { exportJourneyMap, exportMapSvg } from './map-export';
-import { wrap, estimateWidth } from './map-layout';
+import { estimateWidth, wrap } from './map-marks';
 import { PDF_ROLE_STYLE } from './pdf-chart';
 import { PATH, sampleExport, TITLE } from './test-export';
 
