@@ -496,7 +496,7 @@ describe('facilitator-only HTTP endpoints with a participant’s token', () => {
     const r = await room();
     const id = r.workshop.id;
     const routes: Array<[string, string, unknown?]> = [
-      ...['json', 'md', 'csv', 'pdf'].map((f): [string, string] => [
+      ...['json', 'md', 'csv', 'pdf', 'svg'].map((f): [string, string] => [
         'GET',
         `/api/workshops/${id}/export?format=${f}`,
       ]),

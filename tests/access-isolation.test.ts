@@ -495,7 +495,7 @@ describe('HTTP API', () => {
   function workshopRoutes(id: string): Record<string, Array<[string, string, unknown?]>> {
     const w = `/api/workshops/${id}`;
     return {
-      'GET /api/workshops/:id/export': ['json', 'md', 'csv', 'pdf', 'xml'].map((f) => [
+      'GET /api/workshops/:id/export': ['json', 'md', 'csv', 'pdf', 'svg', 'xml'].map((f) => [
         'GET',
         `${w}/export?format=${f}`,
       ]),

@@ -61,13 +61,14 @@ describe('GET /api/workshops/:id/export', () => {
     expect(statuses.at(-1)).toBe(429);
   });
 
-  it('exports all four formats in the lobby, as files named after the title', async () => {
+  it('exports every format in the lobby, as files named after the title', async () => {
     const r = await room(open);
     const expected = {
       json: ['application/json; charset=utf-8', 'json'],
       md: ['text/markdown; charset=utf-8', 'md'],
       csv: ['application/zip', 'zip'],
       pdf: ['application/pdf', 'pdf'],
+      svg: ['image/svg+xml; charset=utf-8', 'svg'],
     };
     for (const [format, [type, extension]] of Object.entries(expected)) {
       const { res, bytes } = await download(r.server, r.workshop, format);
@@ -78,6 +79,11 @@ describe('GET /api/workshops/:id/export', () => {
           `filename*=UTF-8''${encodeURIComponent(`${TITLE}.${extension}`)}`,
       );
       expect(bytes.byteLength).toBe(Number(res.headers.get('content-length')));
+      if (format === 'svg') {
+        const svg = Buffer.from(bytes).toString('utf8');
+        expect(svg).toContain('<title id="map-title">Polkukartta: ');
+        expect(svg).toContain('Käyrät näkyvät, kun arviot on paljastettu.'); // nothing revealed
+      }
     }
     const exp = await exportJson(r.server, r.workshop);
     expect(exp.workshop).toMatchObject({ title: TITLE, locale: 'fi', phase: 'lobby', rounds: 1 });

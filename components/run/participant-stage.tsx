@@ -9,6 +9,7 @@ import type { WorkshopState, You } from '@/lib/domain/workshop';
 import { StepBoard } from '../board/step-board';
 import { ActionsPanel } from '../decide/actions-panel';
 import { VoteBoard } from '../decide/vote-board';
+import { WithMap } from '../map/with-map';
 import { JourneyView } from '../path/journey-view';
 import { stepKey } from '@/lib/domain/ratings';
 import { useSession } from '@/lib/stores/session-store';
@@ -64,7 +65,9 @@ function PhaseStage({
   const { control } = state;
   const myRatings = useSession((s) => s.myRatings);
   const tSummary = useTranslations('summary');
+  const t = useTranslations();
   const viewer = { participantId: you.participantId, name: you.name, role: you.role };
+  const mapProps = { doc, steps, control, viewer };
   // "I'm done" only where nothing else counts: an answer, a rating or dots spent do.
   const ready = can(you.role, 'ready.mark') && PHASE_PROGRESS[control.phase] === 'ready' && (
     <ReadyButton control={control} youId={you.participantId} />
@@ -128,7 +131,9 @@ function PhaseStage({
     case 'ideate':
       return (
         <Panel>
-          <StepBoard doc={doc} steps={steps} control={control} viewer={viewer} />
+          <WithMap label={t('tabs.board')} {...mapProps}>
+            <StepBoard doc={doc} steps={steps} control={control} viewer={viewer} />
+          </WithMap>
           {ready}
           <RevealView steps={steps} round={control.round} />
         </Panel>
@@ -136,13 +141,17 @@ function PhaseStage({
     case 'vote':
       return (
         <Panel>
-          <VoteBoard state={state} you={you} steps={steps} doc={doc} />
+          <WithMap label={t('phases.vote')} {...mapProps}>
+            <VoteBoard state={state} you={you} steps={steps} doc={doc} />
+          </WithMap>
         </Panel>
       );
     case 'actions':
       return (
         <Panel>
-          <ActionsPanel state={state} you={you} steps={steps} doc={doc} />
+          <WithMap label={t('phases.actions')} {...mapProps}>
+            <ActionsPanel state={state} you={you} steps={steps} doc={doc} />
+          </WithMap>
           {ready}
         </Panel>
       );
@@ -162,7 +171,9 @@ function PhaseStage({
           >
             {tSummary('open')}
           </a>
-          <RevealView steps={steps} round={control.round} />
+          <WithMap label={t('phases.summary')} {...mapProps}>
+            <RevealView steps={steps} round={control.round} />
+          </WithMap>
         </Panel>
       );
     default:

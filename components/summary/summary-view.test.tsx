@@ -73,10 +73,28 @@ describe('SummaryView', () => {
     expect(screen.getByTestId('summary-participants').textContent).toBe(
       'Leader 1, Customer proxy 2',
     );
-    expect(screen.getByText(/Rahtikirjassa ei kerrottu/)).toBeTruthy();
+    const pains = screen.getByRole('region', { name: 'Top pains and gains per step' });
+    expect(within(pains).getByText(/Rahtikirjassa ei kerrottu/)).toBeTruthy();
     expect(screen.getByTestId('summary-ideas').textContent).toContain('7 dots');
     expect(screen.getByTestId('summary-actions').textContent).toContain('Päivi');
-    expect(screen.getByRole('img', { name: /Emotion curve/ })).toBeTruthy();
+    expect(screen.getByRole('img', { name: /Emotion curve over/ })).toBeTruthy();
+  });
+
+  it('shows the journey map, read-only, with its downloads', () => {
+    renderEn(<SummaryView data={data} />);
+    const section = screen.getByRole('region', { name: 'Journey map' });
+    const grid = within(section).getByRole('grid');
+    expect(grid.getAttribute('aria-readonly')).toBe('true');
+    // Only the lane that holds a note, with the note under its step.
+    expect(
+      within(grid)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toContain('Pains');
+    const cell = grid.querySelector('[data-cell="pains:delivery"]')!;
+    expect(cell.textContent).toContain('Rahtikirjassa ei kerrottu');
+    expect(within(section).getByRole('button', { name: 'Download the map (SVG)' })).toBeTruthy();
+    expect(within(section).getByRole('button', { name: 'Download the map (PNG)' })).toBeTruthy();
   });
 });
 

@@ -3,10 +3,13 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { hasPainsOrGains, stepNotes } from '@/lib/export/board-notes';
+import { exportJourneyMap } from '@/lib/export/map-export';
 import type { WorkshopExport } from '@/lib/export/model';
 import { Breakdowns } from '../charts/breakdowns';
 import { EmotionCurve } from '../charts/emotion-curve';
 import { Rankings } from '../charts/rankings';
+import { JourneyMap } from '../map/journey-map';
+import { MapDownloads } from '../map/map-downloads';
 import { WarmupResultsView } from '../run/warmup-results';
 
 const TOP_NOTES = 3;
@@ -51,6 +54,13 @@ export function SummaryView({ data }: { data: WorkshopExport }) {
           curve={analysis.curve}
           handoffs={analysis.handoffs.map((h) => h.fromIndex)}
         />
+      </Section>
+      {/* Too wide for an A4 sheet: print takes the PDF's A3 map page instead. */}
+      <Section id="map" title={t('map.heading')} className="no-print">
+        <div className="flex flex-col gap-3">
+          <MapDownloads data={data} />
+          <JourneyMap map={exportJourneyMap(data)} readOnly />
+        </div>
       </Section>
       <Section id="gaps" title={t('summary.gaps')}>
         <Rankings steps={steps} analysis={analysis} />

@@ -19,6 +19,8 @@ import { BoardSettings } from '../board/board-settings';
 import { StepBoard } from '../board/step-board';
 import { CardsEditor } from '../path/cards-editor';
 import { JourneyView } from '../path/journey-view';
+import { LiveJourneyMap } from '../map/live-journey-map';
+import { mapAvailable } from '@/lib/board/journey-map';
 import { PathEditor } from '../path/path-editor';
 import { PeopleManager } from '../people/people-manager';
 import { ErrorMessage } from '../ui/error-message';
@@ -160,6 +162,27 @@ export function FacilitatorScreen({ workshopId }: { workshopId: string }) {
                     ),
                   },
                   { id: 'view', label: t('tabs.view'), content: <JourneyView steps={steps} /> },
+                  // From reflect on, the whole path at once, where the facilitator can write too.
+                  ...(mapAvailable(state.control.phase) && you
+                    ? [
+                        {
+                          id: 'map',
+                          label: t('map.tab'),
+                          content: (
+                            <LiveJourneyMap
+                              doc={doc}
+                              steps={steps}
+                              control={state.control}
+                              viewer={{
+                                participantId: you.participantId,
+                                name: you.name,
+                                role: you.role,
+                              }}
+                            />
+                          ),
+                        },
+                      ]
+                    : []),
                 ]}
               />
             </div>

@@ -100,3 +100,50 @@ describe('renderPdf', () => {
     expect(english).toContain('Page 1 of');
   });
 });
+
+/** Each page's MediaBox [x0 y0 x1 y1], read from the PDF's page objects, in page order. */
+function mediaBoxes(bytes: Uint8Array): number[][] {
+  const raw = Buffer.from(bytes).toString('latin1');
+  return [...raw.matchAll(/\/Type \/Page\b[^]*?\/MediaBox \[([^\]]+)\]/g)].map((m) =>
+    m[1]!.trim().split(/\s+/).map(Number),
+  );
+}
+
+describe('the journey map page', () => {
+  it('is a landscape A3 page after the A4 summary, with the steps, lanes and notes', async () => {
+    const bytes = await renderPdf(sampleExport());
+    const boxes = mediaBoxes(bytes);
+    const pdf = await readPdf(bytes);
+    expect(boxes).toHaveLength(pdf.pages);
+    const a3 = boxes.map((b) => Math.round(b[2]!) === 1191 && Math.round(b[3]!) === 842);
+    expect(a3.at(-1)).toBe(true); // 420 × 297 mm, wider than tall
+    expect(a3.filter(Boolean)).toHaveLength(1);
+    for (const box of boxes.slice(0, -1)) expect(box.map(Math.round)).toEqual([0, 0, 595, 842]);
+    const page = pdf.text.at(-1)!;
+    for (const words of [
+      'Polkukartta: Tilauksesta laskuun',
+      'Oston aikana',
+      '1. Tilaus',
+      'Kriittinen',
+      'Tunnekäyrät',
+      'Kipukohdat',
+      'Viitteet',
+      'Eräpäivä liian lyhyt',
+      'Kuka omistaa?',
+      `Sivu ${pdf.pages}/${pdf.pages}`,
+    ]) {
+      expect(page).toContain(words);
+    }
+  });
+
+  it('is left out of a workshop with no path', async () => {
+    const blank = sampleExport({
+      path: [],
+      notes: [],
+      ratings: [],
+      analysis: analyseJourney([], []),
+    });
+    const boxes = mediaBoxes(await renderPdf(blank));
+    expect(boxes.every((b) => Math.round(b[2]!) === 595)).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { WorkshopExport } from './model';
+import { addMapPage } from './map-pdf';
 import { CURVE_BLOCK_HEIGHT, drawCurve } from './pdf-chart';
 import { toWinAnsi } from './pdf-text';
 import { type Block, buildSummary, type Section } from './summary';
@@ -193,7 +194,8 @@ function pageNumbers(doc: Doc, template: string): void {
 
 /**
  * The workshop's summary as an A4 PDF, in its language: the same content as the
- * Markdown, with the emotion curve drawn as vector lines. Standard Helvetica; see
+ * Markdown, with the emotion curve drawn as vector lines, and the journey map on a
+ * landscape A3 page at the end. Standard Helvetica; see
  * pdf-text.ts for what happens to characters outside Windows-1252.
  */
 export function renderPdf(exp: WorkshopExport): Promise<Uint8Array> {
@@ -233,6 +235,7 @@ export function renderPdf(exp: WorkshopExport): Promise<Uint8Array> {
     }
     section(doc, s);
   });
+  addMapPage(doc, exp);
   pageNumbers(doc, t.page);
   doc.end();
   return done;

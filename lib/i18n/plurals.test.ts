@@ -50,6 +50,8 @@ const FIGURES: Record<string, string[]> = {
   'export.page': ['pages'],
   'analytics.count': ['count'],
   'export.groupItem': ['count'],
+  // "+3 more" / "+3 lisää": no word agrees with the figure.
+  'export.mapMore': ['count'],
   'phaseGuide.duration': ['minutes'],
   'phaseGuide.startTimer': ['minutes'],
   // Not a number at all: the titles of the steps no longer on the path.

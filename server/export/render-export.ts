@@ -1,9 +1,10 @@
 import { renderCsvZip } from '../../lib/export/csv';
 import { renderJson } from '../../lib/export/json';
+import { exportMapSvg } from '../../lib/export/map-export';
 import { renderMarkdown } from '../../lib/export/markdown';
 import type { WorkshopExport } from '../../lib/export/model';
 
-export const EXPORT_FORMATS = ['json', 'md', 'csv', 'pdf'] as const;
+export const EXPORT_FORMATS = ['json', 'md', 'csv', 'pdf', 'svg'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export function isExportFormat(value: unknown): value is ExportFormat {
@@ -43,5 +44,12 @@ export async function renderExport(
       const { renderPdf } = await import('../../lib/export/pdf');
       return { body: await renderPdf(exp), contentType: 'application/pdf', extension: 'pdf' };
     }
+    case 'svg':
+      // The journey map alone, as the PDF's A3 page draws it.
+      return {
+        body: utf8(exportMapSvg(exp)),
+        contentType: 'image/svg+xml; charset=utf-8',
+        extension: 'svg',
+      };
   }
 }
