@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { NextIntlClientProvider } from 'next-intl';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -290,5 +290,20 @@ describe('ProjectorView', () => {
       expect(part().textContent?.length, phase).toBeGreaterThan(0);
       unmount();
     }
+  });
+
+  it('from reflect on, one press puts the journey map on the wall, and another brings the phase back', () => {
+    show(state('walk'));
+    expect(screen.queryByRole('button', { name: en.projector.showMap })).toBeNull();
+    cleanup();
+    show(state('reflect'));
+    fireEvent.click(screen.getByRole('button', { name: en.projector.showMap }));
+    const grid = within(part()).getByRole('grid', { name: en.map.gridLabel });
+    // Read-only on the wall: its cells open nothing, and the notes are there.
+    expect(grid.textContent).toContain('Nobody says when the parcel comes');
+    expect(within(part()).queryByText(en.projector.underDiscussion, { exact: false })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: en.projector.showPhase }));
+    expect(within(part()).queryByRole('grid')).toBeNull();
+    expect(part().textContent).toContain(en.projector.underDiscussion);
   });
 });

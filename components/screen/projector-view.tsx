@@ -1,10 +1,12 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { ComponentType } from 'react';
+import { type ComponentType, useState } from 'react';
+import { mapAvailable } from '@/lib/board/journey-map';
 import type { Phase } from '@/lib/domain/phases';
 import type { WorkshopState } from '@/lib/domain/workshop';
 import { useSession } from '@/lib/stores/session-store';
+import { LiveJourneyMap } from '../map/live-journey-map';
 import { ReadinessPanel } from '../run/readiness-panel';
 import { RevealView } from '../run/reveal-view';
 import { TargetList } from '../run/target-list';
@@ -69,6 +71,11 @@ export function ProjectorView(props: PartProps) {
   const { state, joinUrl } = props;
   const { control } = state;
   const { Part, progress } = PARTS[control.phase];
+  // From reflect on the wall can show the whole path instead of the phase: a press on the
+  // projector's own screen (it is usually the facilitator's second display).
+  const [mapShown, setMapShown] = useState(false);
+  const canMap = mapAvailable(control.phase);
+  const showMap = canMap && mapShown;
   return (
     <main
       className="flex min-h-screen flex-col gap-4 bg-white px-10 py-4"
@@ -92,15 +99,36 @@ export function ProjectorView(props: PartProps) {
           </h1>
         </div>
         <div className="flex shrink-0 items-start gap-8">
+          {canMap && (
+            <button
+              type="button"
+              className="rounded-lg border-2 border-stone-700 px-4 py-2 text-xl font-semibold"
+              onClick={() => setMapShown(!showMap)}
+              data-testid="projector-map-toggle"
+            >
+              {showMap ? t('projector.showPhase') : t('projector.showMap')}
+            </button>
+          )}
           {control.timer.status !== 'idle' && <TimerDisplay timer={control.timer} size="huge" />}
           {control.phase !== 'lobby' && <JoinCorner joinUrl={joinUrl} code={state.info.joinCode} />}
         </div>
       </header>
       <div className="flex min-h-0 flex-1 gap-10">
         <div className="min-w-0 flex-1" data-testid="projector-part">
-          <Part {...props} />
+          {showMap ? (
+            <LiveJourneyMap
+              doc={props.doc}
+              steps={props.steps}
+              control={control}
+              viewer={null}
+              size="huge"
+              readOnly
+            />
+          ) : (
+            <Part {...props} />
+          )}
         </div>
-        {progress(state) && (
+        {!showMap && progress(state) && (
           <div className="w-[28%] shrink-0">
             <ReadinessPanel
               control={control}
