@@ -5,7 +5,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import type { Presence } from '@/lib/protocol/presence';
 import { useWorkshopDoc } from '@/lib/stores/doc-store';
-import { ROLE_COLOUR } from './role-style';
+import { ROLE_COLOUR, ROLE_TEXT_ON_COLOUR } from './role-style';
 
 /**
  * Who is looking at this step, as small initials. This client only sends its presence
@@ -39,18 +39,19 @@ export function PresenceAvatars({ doc, stepId }: { doc: Y.Doc; stepId: string })
   );
   if (others.length === 0) return null;
   return (
-    <p
-      className="flex items-center gap-1"
-      aria-label={t('here', { names: others.map(who).join(', ') })}
-      data-testid="presence-avatars"
-    >
+    // The names as text for a screen reader (a <p> may not carry an aria-label).
+    <p className="flex items-center gap-1" data-testid="presence-avatars">
+      <span className="sr-only">{t('here', { names: others.map(who).join(', ') })}</span>
       {others.map((p, i) => (
         <span
           key={`${p.name}-${i}`}
           title={who(p)}
           aria-hidden="true"
-          className="flex h-7 w-7 items-center justify-center rounded-full text-xs font-bold text-white"
-          style={{ background: ROLE_COLOUR[p.role] ?? '#666' }}
+          className="flex h-7 w-7 items-center justify-center rounded-full text-xs font-bold"
+          style={{
+            background: ROLE_COLOUR[p.role] ?? '#666',
+            color: ROLE_TEXT_ON_COLOUR[p.role] ?? '#fff',
+          }}
         >
           {(p.name || tr(p.role)).slice(0, 2).toUpperCase()}
         </span>

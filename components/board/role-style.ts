@@ -8,3 +8,12 @@ export const ROLE_COLOUR: Record<Role, string> = {
   customer: '#E69F00',
   observer: '#999999',
 };
+
+/** Text on a role's colour with a contrast of at least 4.5:1 (WCAG AA for small text). */
+export const ROLE_TEXT_ON_COLOUR: Record<Role, string> = {
+  facilitator: '#1c1917',
+  leader: '#ffffff',
+  staff: '#1c1917',
+  customer: '#1c1917',
+  observer: '#1c1917',
+};

@@ -59,6 +59,16 @@ export function progressFacts(
   control: Pick<ControlState, 'phase' | 'round' | 'stepId' | 'readiness' | 'votes'>,
   sources: ProgressSources,
 ): ProgressFacts {
+  const facts = signalFacts(control, sources);
+  // Sorted ids: the order in which people answered, rated or voted told the room who gave
+  // which anonymous rating once the reveal listed them in the same order (review, F1).
+  return { ...facts, doneIds: [...facts.doneIds].sort() };
+}
+
+function signalFacts(
+  control: Pick<ControlState, 'phase' | 'round' | 'stepId' | 'readiness' | 'votes'>,
+  sources: ProgressSources,
+): ProgressFacts {
   const signal = PHASE_PROGRESS[control.phase];
   switch (signal) {
     case null:

@@ -55,6 +55,8 @@ export function checkRating(
   role: Role,
   input: RatingInput,
   stepIds: readonly string[],
+  /** Whether this person has rated the step in this round already. */
+  hasRated = false,
 ): { ok: true } | Refusal {
   const refuse = (code: ErrorCode, message: string): Refusal => ({ ok: false, code, message });
   if (!can(role, 'rate'))
@@ -67,6 +69,12 @@ export function checkRating(
   }
   if (control.locked.includes(stepKey(control.round, input.stepId))) {
     return refuse(ErrorCode.INVALID_TRANSITION, 'The facilitator has locked this step');
+  }
+  // In an anonymous workshop a first rating on a step already revealed would reach the
+  // room beside its rater's id in the progress count: the one new rating is theirs.
+  const key = stepKey(control.round, input.stepId);
+  if (control.anonymous && !hasRated && control.revealed.includes(key)) {
+    return refuse(ErrorCode.INVALID_TRANSITION, 'This step is already revealed');
   }
   if (!valenceFitsEmotion(input.valence, input.emotion)) {
     return refuse(ErrorCode.INVALID_PAYLOAD, 'valence: does not fit the emotion');

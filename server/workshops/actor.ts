@@ -4,6 +4,7 @@ import { applyCommand, type Command, initialControl } from '../../lib/domain/com
 import { can } from '../../lib/domain/permissions';
 import {
   checkRating,
+  stepKey,
   type MyRating,
   type RatingInput,
   type RevealedRating,
@@ -284,7 +285,9 @@ export class WorkshopActor {
       if (!who) return { ok: false, code: ErrorCode.UNAUTHORIZED, message: 'Unknown participant' };
       const { stepIds } = await this.readDocFacts(this.record.id);
       const control = this.record.control;
-      const check = checkRating(control, who.role, input, stepIds);
+      const key = stepKey(control.round, input.stepId);
+      const hasRated = this.ratings.ratedIds(key).includes(participantId);
+      const check = checkRating(control, who.role, input, stepIds, hasRated);
       if (!check.ok) return check;
       const record: RatingRecord = {
         workshopId: this.record.id,

@@ -71,9 +71,12 @@ export class RatingBook {
   /** Every rating of every revealed step, named only in a named workshop. */
   revealed(control: ControlState, people: ReadonlyMap<string, Participant>): RevealedRating[] {
     const open = new Set(control.revealed);
+    // In key order (a random alias per rating), not in the order people rated: that order
+    // matched the order of who had rated, naming anonymous raters (review of issue 22, F1).
     return this.all()
       .filter((r) => open.has(stepKey(r.round, r.stepId)))
-      .map((r) => this.reveal(r, control.anonymous, people));
+      .map((r) => this.reveal(r, control.anonymous, people))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
   /** One rating as everyone may see it, if its step is revealed; otherwise null. */
