@@ -54,6 +54,15 @@ describe('cards that fit personas', () => {
     expect(cardFits({ personaIds: ['a'], cardIds: ['c'] }, 'a', 'c')).toBe(true);
   });
 
+  // Review of issue 22 (F5): a card id that names an object's own property ("toString",
+  // dealt by hand, then gone from the deck) threw inside the dealer: INTERNAL.
+  it('answers for card ids that name built-in properties, without throwing', () => {
+    const deck: Deck = { personaIds: ['a'], cardIds: ['c'], notFor: { c: ['a'] } };
+    for (const id of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      expect(cardFits(deck, 'a', id)).toBe(true);
+    }
+  });
+
   it('never deals Anneli a card that does not fit her, whatever the shuffle', () => {
     for (let i = 0; i < 200; i++) {
       const people = [customer('c1', { personaId: 'anneli' })];

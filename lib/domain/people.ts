@@ -31,7 +31,9 @@ export interface Deck {
 /** Whether a persona and a card may be held together; either missing fits anything. */
 export function cardFits(deck: Deck, personaId: string | null, cardId: string | null): boolean {
   if (personaId === null || cardId === null) return true;
-  return !(deck.notFor?.[cardId]?.includes(personaId) ?? false);
+  // Own keys only: a card id may be any string, "toString" too (review F5).
+  const notFor = deck.notFor && Object.hasOwn(deck.notFor, cardId) ? deck.notFor[cardId] : null;
+  return !(Array.isArray(notFor) && notFor.includes(personaId));
 }
 
 export type PeopleResult =

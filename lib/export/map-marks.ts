@@ -17,7 +17,12 @@ export const estimateWidth: Measure = (text, size, bold) =>
 
 const TARGET = { colour: '#000000', shape: 'diamond' as MarkerShape, dash: [6, 4] as const };
 
-/** Breaks text into lines no wider than `width`; the last kept line ends in "…" if cut. */
+/**
+ * Breaks text into lines no wider than `width`; the last kept line ends in "…" if cut.
+ * Bounded work whatever the text (it runs on the server's one thread, in the PDF): it
+ * stops once one line more than `maxLines` is known, and finds where a word too long for
+ * a line is cut by halving, not one character at a time (review of issue 22, F2).
+ */
 export function wrap(
   text: string,
   width: number,
@@ -27,23 +32,39 @@ export function wrap(
   measure: Measure,
 ): string[] {
   const fits = (s: string) => measure(s, size, bold) <= width;
+  // The longest prefix of `word` (at least one character) that fits after `lead`.
+  const longestFitting = (lead: string, word: string) => {
+    let lo = 1;
+    let hi = word.length - 1;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (fits(lead + word.slice(0, mid))) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
   const lines: string[] = [];
   let line = '';
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  const full = () => lines.length > maxLines;
+  // No glyph is narrower than 0.15 em: more characters than this cannot fit the lines kept.
+  const most = Math.ceil(((maxLines + 1) * width) / (size * 0.15)) + 1;
+  const words = text.replace(/\s+/g, ' ').trim().slice(0, most).split(' ');
   for (let word of words) {
+    if (full()) break;
     // A word wider than the line (a URL) is cut into pieces that fit.
-    while (!fits(word)) {
-      let cut = word.length - 1;
-      while (cut > 1 && !fits(`${line ? `${line} ` : ''}${word.slice(0, cut)}`)) cut--;
-      if (cut <= 1 && line) {
+    while (!full() && !fits(word)) {
+      const lead = line ? `${line} ` : '';
+      const cut = longestFitting(lead, word);
+      if (line && !fits(lead + word.slice(0, cut))) {
         lines.push(line);
         line = '';
         continue;
       }
-      lines.push(`${line ? `${line} ` : ''}${word.slice(0, Math.max(cut, 1))}`);
+      lines.push(lead + word.slice(0, cut));
       line = '';
-      word = word.slice(Math.max(cut, 1));
+      word = word.slice(cut);
     }
+    if (full()) break;
     const next = line ? `${line} ${word}` : word;
     if (fits(next)) line = next;
     else {
@@ -51,7 +72,7 @@ export function wrap(
       line = word;
     }
   }
-  if (line) lines.push(line);
+  if (line && !full()) lines.push(line);
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
   let last = kept[maxLines - 1] as string;

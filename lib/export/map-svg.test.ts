@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ROLE_STYLE, TARGET_STYLE } from '@/components/charts/palette';
 import { analyseJourney } from '../analytics/journey';
 import { exportJourneyMap, exportMapSvg } from './map-export';
-import { estimateWidth, wrap } from './map-marks';
+import { estimateWidth, type Measure, wrap } from './map-marks';
+import { escapeXml } from './map-svg';
 import { PDF_ROLE_STYLE } from './pdf-chart';
 import { PATH, sampleExport, TITLE } from './test-export';
 
@@ -98,6 +99,23 @@ describe('wrap', () => {
     expect(w('x'.repeat(25), 5)).toEqual(['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(5)]);
     expect(w('one two three four five six seven', 2)).toEqual(['one two', 'three fou…']);
   });
+
+  // Review of issue 22 (F2): a 500-character word in each of eight notes held the PDF
+  // export, and so the whole node, for 21 s: the cut was sought one character at a time.
+  it('measures a very long word a bounded number of times, however long it is', () => {
+    let calls = 0;
+    let chars = 0;
+    const counting: Measure = (text, size, bold) => {
+      calls += 1;
+      chars += text.length;
+      return estimateWidth(text, size, bold);
+    };
+    const lines = wrap('x'.repeat(4000), 60, 10, false, 4, counting);
+    expect(lines).toHaveLength(4);
+    expect(lines[3]?.endsWith('…')).toBe(true);
+    expect(calls).toBeLessThan(200);
+    expect(chars).toBeLessThan(20_000);
+  });
 });
 
 describe('the printed map’s colours', () => {
@@ -106,5 +124,17 @@ describe('the printed map’s colours', () => {
       expect(PDF_ROLE_STYLE[role]).toEqual(ROLE_STYLE[role]);
     }
     expect(TARGET_STYLE.colour).toBe('#000000');
+  });
+});
+
+describe('escapeXml', () => {
+  // Review of issue 22 (F4): a participant's note "slow\u0001 invoice" made the SVG export
+  // not well-formed XML (control characters are not allowed in XML 1.0 at all).
+  it('leaves out what XML 1.0 cannot hold, and escapes markup', () => {
+    const hostile = 'a\u0000b\u0001c\u0008d\u000Be\u001Ff\uFFFEg\uFFFF<h>&\ud800i';
+    const out = escapeXml(hostile);
+    expect(out).toBe('abcdefg&lt;h&gt;&amp;i');
+    // Tab, newline and carriage return are allowed, and so are astral characters.
+    expect(escapeXml('a\tb\nc\rd 😀')).toBe('a\tb\nc\rd 😀');
   });
 });

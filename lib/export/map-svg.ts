@@ -7,11 +7,20 @@ import type { MapLayout, Shape } from './map-layout';
 
 const FONT = 'Helvetica, Arial, sans-serif';
 
+/**
+ * What XML 1.0 cannot hold at all, escaped or not: C0 controls but tab, newline and
+ * return; U+FFFE and U+FFFF; lone surrogates. A note with one broke the whole SVG (F4).
+ */
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 export function escapeXml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
+  return text
+    .replace(NOT_XML, '')
+    .replace(
+      /[&<>"']/g,
+      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+    );
 }
 
 const num = (v: number) => String(Number(v.toFixed(2)));

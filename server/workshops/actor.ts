@@ -201,7 +201,7 @@ export class WorkshopActor {
       progress: progressFacts(control, {
         answeredIds: () => [...this.warmup.keys()],
         ratedIds: (key) => this.ratings.ratedIds(key),
-        dotsSpent: () => this.votes.spentBy(),
+        dotsSpent: () => this.votes.spentBy(control.votes),
       }),
     };
   }

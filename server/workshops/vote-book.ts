@@ -35,9 +35,16 @@ export class VoteBook {
    * until first read (the document is read only when needed), when every dot counts.
    */
   private ideaIds: readonly string[] | null = null;
+  /**
+   * Each person's dots spent as counted at their own last vote. While the totals are
+   * hidden the room sees only these: a live count fell when an idea left the board,
+   * telling whoever removed it who had voted for it, and how much (review of issue 22, F3).
+   */
+  private readonly spentAtVote = new Map<string, number>();
 
   constructor(records: VoteRecord[]) {
     for (const r of records) this.put(r);
+    for (const [id, ballot] of this.ballots) this.spentAtVote.set(id, this.spentNow(ballot));
   }
 
   put(record: VoteRecord): void {
@@ -56,16 +63,25 @@ export class VoteBook {
     return [...this.ballots.values()];
   }
 
-  /** Dots each person has placed, by id (ids only: no idea is named, no total told). */
-  spentBy(): Record<string, number> {
+  /**
+   * Dots each person has placed, by id (ids only: no idea is named, no total told). While
+   * the totals are hidden, as counted at each person's own last vote; once they may be
+   * seen, as the board now stands.
+   */
+  spentBy(settings: VoteSettings): Record<string, number> {
     const out: Record<string, number> = {};
+    const live = resultsVisible(settings);
     for (const [id, ballot] of this.ballots) {
-      const n = this.ideaIds
-        ? spent(ballot, this.ideaIds)
-        : Object.values(ballot).reduce((sum, dots) => sum + dots, 0);
+      const n = live ? this.spentNow(ballot) : (this.spentAtVote.get(id) ?? 0);
       if (n > 0) out[id] = n;
     }
     return out;
+  }
+
+  private spentNow(ballot: Ballot): number {
+    return this.ideaIds
+      ? spent(ballot, this.ideaIds)
+      : Object.values(ballot).reduce((sum, dots) => sum + dots, 0);
   }
 
   /** This person's view (null for a projector screen), and the results if they may be seen. */
@@ -84,6 +100,7 @@ export class VoteBook {
   /** After `participantId` voted: their ballot to them, and live results if visible. */
   afterVote(participantId: string, settings: VoteSettings, ideaIds: readonly string[]): VoteNews {
     this.ideaIds = ideaIds;
+    this.spentAtVote.set(participantId, this.spentNow(this.ballot(participantId)));
     return {
       votesMine: [{ participantId, mine: myVotes(settings, this.ballot(participantId), ideaIds) }],
       voteResults: resultsVisible(settings) ? rankIdeas(ideaIds, this.all()) : undefined,
