@@ -37,6 +37,7 @@ export function ParticipantStage(props: {
         role={props.you.role}
         warmupClosed={props.state.control.warmupClosed}
         actionsByParticipants={props.state.control.actionsByParticipants}
+        votingClosed={props.state.control.votes.closed}
       />
       {/* The facilitator's and the projector's count; names only when not anonymous. */}
       <ReadinessPanel

@@ -74,4 +74,14 @@ describe('PhaseInstruction', () => {
       expect(shown(locale, <PhaseInstruction phase="actions" role="staff" />)).toContain(c.actions);
     },
   );
+
+  it.each(['en', 'fi'] as const)(
+    'says in %s that the voting is closed once it is, not to spend dots',
+    (locale) => {
+      const c = catalogues[locale].phaseInstruction;
+      const line = shown(locale, <PhaseInstruction phase="vote" role="staff" votingClosed />);
+      expect(line).toContain(c.voteClosed);
+      expect(line).not.toContain(c.vote);
+    },
+  );
 });

@@ -16,16 +16,20 @@ export function PhaseInstruction({
   role,
   warmupClosed = false,
   actionsByParticipants = false,
+  votingClosed = false,
 }: {
   phase: Phase;
   role: Role;
   warmupClosed?: boolean;
   /** The facilitator lets participants write actions: the line says so. */
   actionsByParticipants?: boolean;
+  /** The facilitator has closed the voting: the line says so, not "spend your dots". */
+  votingClosed?: boolean;
 }) {
   const t = useTranslations('phaseInstruction');
   const observing = !can(role, 'rate');
   const closed = phase === 'warmup' && warmupClosed;
+  const voteOver = phase === 'vote' && votingClosed;
   const ownActions = phase === 'actions' && actionsByParticipants && can(role, 'action.write');
   return (
     <p
@@ -36,11 +40,13 @@ export function PhaseInstruction({
       <span className="sr-only">{t('label')}: </span>
       {closed
         ? t('warmupClosed')
-        : observing && phase !== 'summary'
-          ? t('observer')
-          : ownActions
-            ? t('actionsOwn')
-            : t(phase)}
+        : voteOver
+          ? t('voteClosed')
+          : observing && phase !== 'summary'
+            ? t('observer')
+            : ownActions
+              ? t('actionsOwn')
+              : t(phase)}
     </p>
   );
 }

@@ -110,8 +110,12 @@ describe('the warm-up: a saved answer is what counts as done (issue 22)', () => 
     expect(calls).toEqual([]);
     pick(en.warmup.q2, '4');
     expect(sent(calls)).toEqual([['warmup:answer', { workplace: 8, customers: 4 }]]);
+    // No "Save my answers" beside answers already on their way or stored: a reviewer
+    // pressed it, wondering whether they had to (it shows only when a save failed).
+    expect(screen.queryByRole('button', { name: en.warmup.save })).toBeNull();
     await act(async () => calls[0]?.answer(true));
     expect(status()).toBe(en.warmup.saved);
+    expect(screen.queryByRole('button', { name: en.warmup.save })).toBeNull();
   });
 
   it('has no "I\'m done": the answer itself is done, and the screen says so', async () => {

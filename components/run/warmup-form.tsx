@@ -77,13 +77,13 @@ export function WarmupForm({ state, you }: { state: WorkshopState; you: You }) {
         }}
       />
       <ErrorMessage code={error} />
-      <Button
-        type="submit"
-        disabled={workplace === null || customers === null}
-        className="self-start"
-      >
-        {t('save')}
-      </Button>
+      {/* Taps save: the button is there only when answers are not stored (a save failed,
+          say offline), so nobody wonders whether they had to press it. */}
+      {!stored && !inFlight && workplace !== null && customers !== null && (
+        <Button type="submit" className="self-start">
+          {t('save')}
+        </Button>
+      )}
       <p aria-live="polite" className="text-sm" data-testid="warmup-status">
         {stored
           ? t('saved')

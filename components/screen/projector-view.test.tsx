@@ -178,8 +178,10 @@ describe('ProjectorView', () => {
     show(state('reveal'));
     expect(within(part()).getByTestId('biggest-gap').dataset.stepId).toBe('s2');
     expect(within(part()).getByTestId('emotion-curve')).toBeTruthy();
-    // Nothing is asked of the room here: no progress takes the wall's space.
-    expect(screen.queryByTestId('readiness')).toBeNull();
+    // Only "I'm done" counts here: the same count as on every screen, as a line under the
+    // curves (a reviewer found the phones' "0 of 3 done" missing from the wall).
+    expect(screen.getByTestId('readiness').dataset.signal).toBe('ready');
+    expect(part().contains(screen.getByTestId('readiness'))).toBe(false);
   });
 
   it('reflect: the step under discussion and its notes, without authors', () => {

@@ -3,8 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { type ComponentType, useState } from 'react';
 import { mapAvailable } from '@/lib/board/journey-map';
+import { summariseProgress } from '@/lib/domain/progress';
 import type { Phase } from '@/lib/domain/phases';
-import type { WorkshopState } from '@/lib/domain/workshop';
 import { useSession } from '@/lib/stores/session-store';
 import { LiveJourneyMap } from '../map/live-journey-map';
 import { ReadinessPanel } from '../run/readiness-panel';
@@ -38,27 +38,18 @@ function RevealPart({ state, steps }: PartProps) {
   return <RevealView steps={steps} round={state.control.round} size="huge" heatMap={false} />;
 }
 
-const never = () => false;
-
-/**
- * Every phase has its part on the wall: a new phase does not compile until it has one.
- * `progress`: whether the room's progress (ReadinessPanel) stands beside the part. Only
- * where it is what the room waits on: the warm-up's answers arriving, the walk, and the
- * vote while dots are being spent (the same count every other screen shows).
- */
-const PARTS: {
-  [P in Phase]: { Part: ComponentType<PartProps>; progress: (s: WorkshopState) => boolean };
-} = {
-  lobby: { Part: LobbyPart, progress: never },
-  warmup: { Part: WarmupPart, progress: (s) => !s.control.warmupClosed },
-  target: { Part: TargetPart, progress: never },
-  walk: { Part: WalkPart, progress: () => true },
-  reveal: { Part: RevealPart, progress: never },
-  reflect: { Part: ReflectPart, progress: never },
-  ideate: { Part: IdeatePart, progress: never },
-  vote: { Part: VotePart, progress: (s) => !s.control.votes.closed },
-  actions: { Part: ActionsPart, progress: never },
-  summary: { Part: SummaryPart, progress: never },
+/** Every phase has its part on the wall: a new phase does not compile until it has one. */
+const PARTS: { [P in Phase]: ComponentType<PartProps> } = {
+  lobby: LobbyPart,
+  warmup: WarmupPart,
+  target: TargetPart,
+  walk: WalkPart,
+  reveal: RevealPart,
+  reflect: ReflectPart,
+  ideate: IdeatePart,
+  vote: VotePart,
+  actions: ActionsPart,
+  summary: SummaryPart,
 };
 
 /**
@@ -70,7 +61,12 @@ export function ProjectorView(props: PartProps) {
   const status = useSession((s) => s.status);
   const { state, joinUrl } = props;
   const { control } = state;
-  const { Part, progress } = PARTS[control.phase];
+  const Part = PARTS[control.phase];
+  // The room's progress, the same count every other screen shows: beside the part where it
+  // is what the room waits on (answers, ratings, dots), a line under it where only "I'm
+  // done" counts (it must not take the curves' or the notes' space).
+  const counted = summariseProgress(state);
+  const progressAt = !counted ? null : counted.signal === 'ready' ? 'line' : 'side';
   // From reflect on the wall can show the whole path instead of the phase: a press on the
   // projector's own screen (it is usually the facilitator's second display).
   const [mapShown, setMapShown] = useState(false);
@@ -128,7 +124,7 @@ export function ProjectorView(props: PartProps) {
             <Part {...props} />
           )}
         </div>
-        {!showMap && progress(state) && (
+        {!showMap && progressAt === 'side' && (
           <div className="w-[28%] shrink-0">
             <ReadinessPanel
               control={control}
@@ -140,6 +136,15 @@ export function ProjectorView(props: PartProps) {
           </div>
         )}
       </div>
+      {!showMap && progressAt === 'line' && (
+        <ReadinessPanel
+          control={control}
+          participants={state.participants}
+          progress={state.progress}
+          showNames={!control.anonymous}
+          className="max-w-3xl text-2xl"
+        />
+      )}
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_VOTE_SETTINGS } from './votes';
 import { describe, expect, it } from 'vitest';
 import { control } from './command-fixtures';
 import { PHASES } from './phases';
@@ -66,5 +67,11 @@ describe('summariseProgress', () => {
     expect(sum({ phase: 'lobby' })).toBeNull();
     expect(sum({ phase: 'summary' })).toBeNull();
     expect(sum({ phase: 'walk', stepId: null })).toBeNull();
+  });
+
+  it('waits for nobody once the warm-up or the voting is closed', () => {
+    // Seen: "1 person still has dots" under the ranking, after "Close the voting".
+    expect(sum({ phase: 'warmup', warmupClosed: true })).toBeNull();
+    expect(sum({ phase: 'vote', votes: { ...DEFAULT_VOTE_SETTINGS, closed: true } })).toBeNull();
   });
 });

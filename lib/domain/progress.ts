@@ -114,6 +114,12 @@ export function summariseProgress(state: {
   const { control, participants, progress } = state;
   const signal = PHASE_PROGRESS[control.phase];
   if (signal === null || (signal === 'rated' && control.stepId === null)) return null;
+  // Closed: nothing more is taken, so nobody is waited for.
+  if (
+    (signal === 'answered' && control.warmupClosed) ||
+    (signal === 'dots' && control.votes.closed)
+  )
+    return null;
   const done = new Set(progress.doneIds);
   const spentBy = (id: string) =>
     Object.hasOwn(progress.dotsSpent, id) ? (progress.dotsSpent[id] ?? 0) : 0;
