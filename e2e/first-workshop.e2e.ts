@@ -309,8 +309,16 @@ describe('a first workshop in Chromium (issue 22)', () => {
     await screenshot(phone, 'first-map-phone');
     await projector.getByTestId('projector-map-toggle').click();
     await expect
-      .poll(() => projector.getByRole('grid').textContent())
-      .toContain('The waiting room screen shows no queue');
+      .poll(() => projector.getByTestId('projector-map').textContent())
+      .toContain('The waiting room');
+    // The whole map fits the wall: nobody there can scroll.
+    const fit = await projector.getByTestId('projector-map').evaluate((el) => {
+      const box = el.querySelector('svg')!.getBoundingClientRect();
+      return { right: box.right, bottom: box.bottom, page: document.documentElement.scrollHeight };
+    });
+    expect(fit.right).toBeLessThanOrEqual(1600);
+    expect(fit.bottom).toBeLessThanOrEqual(900);
+    expect(fit.page).toBeLessThanOrEqual(900);
     await screenshot(projector, 'first-projector-map');
     await projector.getByTestId('projector-map-toggle').click();
 

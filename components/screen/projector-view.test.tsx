@@ -300,12 +300,14 @@ describe('ProjectorView', () => {
     cleanup();
     show(state('reflect'));
     fireEvent.click(screen.getByRole('button', { name: en.projector.showMap }));
-    const grid = within(part()).getByRole('grid', { name: en.map.gridLabel });
-    // Read-only on the wall: its cells open nothing, and the notes are there.
-    expect(grid.textContent).toContain('Nobody says when the parcel comes');
+    // The whole map, drawn to fit the wall: nothing to scroll, no keys to press.
+    const map = within(part()).getByTestId('projector-map');
+    expect(map.querySelector('svg')?.getAttribute('viewBox')).toMatch(/^0 0 \d+/);
+    expect(map.textContent).toContain('Nobody says'); // a note, wrapped into lines
+    expect(map.textContent).not.toContain(en.map.swipe);
     expect(within(part()).queryByText(en.projector.underDiscussion, { exact: false })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: en.projector.showPhase }));
-    expect(within(part()).queryByRole('grid')).toBeNull();
+    expect(within(part()).queryByTestId('projector-map')).toBeNull();
     expect(part().textContent).toContain(en.projector.underDiscussion);
   });
 });

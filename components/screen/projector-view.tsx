@@ -6,7 +6,6 @@ import { mapAvailable } from '@/lib/board/journey-map';
 import { summariseProgress } from '@/lib/domain/progress';
 import type { Phase } from '@/lib/domain/phases';
 import { useSession } from '@/lib/stores/session-store';
-import { LiveJourneyMap } from '../map/live-journey-map';
 import { ReadinessPanel } from '../run/readiness-panel';
 import { RevealView } from '../run/reveal-view';
 import { TargetList } from '../run/target-list';
@@ -16,6 +15,7 @@ import { ActionsPart } from './actions-part';
 import { IdeatePart } from './ideate-part';
 import { JoinCorner } from './join-corner';
 import { LobbyPart } from './lobby-part';
+import { ProjectorMap } from './projector-map';
 import type { PartProps } from './part-props';
 import { ReflectPart } from './reflect-part';
 import { SummaryPart } from './summary-part';
@@ -111,18 +111,7 @@ export function ProjectorView(props: PartProps) {
       </header>
       <div className="flex min-h-0 flex-1 gap-10">
         <div className="min-w-0 flex-1" data-testid="projector-part">
-          {showMap ? (
-            <LiveJourneyMap
-              doc={props.doc}
-              steps={props.steps}
-              control={control}
-              viewer={null}
-              size="huge"
-              readOnly
-            />
-          ) : (
-            <Part {...props} />
-          )}
+          {showMap ? <ProjectorMap {...props} /> : <Part {...props} />}
         </div>
         {!showMap && progressAt === 'side' && (
           <div className="w-[28%] shrink-0">
