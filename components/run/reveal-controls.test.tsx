@@ -49,4 +49,24 @@ describe('RevealControls step by step', () => {
       'The facilitator reveals the steps one by one: 1 of 2 revealed.',
     );
   });
+
+  it('offers no "Reveal all steps" once every step someone rated is revealed', () => {
+    // Seen after entering the reveal: the button was still offered, and pressed it only
+    // revealed a step nobody rated ("Nobody rated this step").
+    const state = {
+      info: { id: 'w', title: 'W', templateId: 't', locale: 'en', joinCode: 'X', createdAt: 0 },
+      control: control({ phase: 'reveal', revealed: ['1:s1', '1:s3'] }),
+      participants: [],
+      ratingCounts: { '1:s1': 3, '1:s3': 2 },
+      warmup: { answered: 0, results: null },
+      progress: NO_PROGRESS,
+    } satisfies WorkshopState;
+    useSession.setState({ state });
+    render(
+      <NextIntlClientProvider locale="en" messages={en}>
+        <RevealControls state={state} steps={STEPS} />
+      </NextIntlClientProvider>,
+    );
+    expect(screen.queryByRole('button', { name: en.reveal.all })).toBeNull();
+  });
 });

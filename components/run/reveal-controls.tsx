@@ -70,7 +70,6 @@ export function RevealControls({ state, steps }: { state: WorkshopState; steps: 
   const cards = useDocValue(doc, readSituations, NO_CARDS);
   const view = useRef<HTMLDivElement>(null);
   const { round, revealed } = state.control;
-  const allRevealed = steps.every((s) => revealed.includes(stepKey(round, s.id)));
   // Step by step: the next step walked but not yet revealed, in path order.
   const next = steps.find((s) => {
     const key = stepKey(round, s.id);
@@ -89,7 +88,8 @@ export function RevealControls({ state, steps }: { state: WorkshopState; steps: 
             {t('revealFlow.revealNext', { number: nextIndex + 1, title: next.title })}
           </Button>
         )}
-        {!allRevealed && (
+        {/* Only while a step someone rated is hidden: the rest would reveal nothing. */}
+        {next && (
           <Button
             variant={next ? 'secondary' : undefined}
             onClick={async () => {

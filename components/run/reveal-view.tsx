@@ -4,10 +4,9 @@ import { useTranslations } from 'next-intl';
 import type { PathStep } from '@/lib/board/path-doc';
 import { useJourneyAnalysis } from '@/lib/client/use-analysis';
 import { EmotionCurve } from '../charts/emotion-curve';
+import { useValenceFormat } from '../charts/format';
 import { HeatMap } from '../charts/heat-map';
 import { RevealStatus } from './reveal-status';
-
-const fmt = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
 
 /** What the room sees after a reveal: the largest perception gap, the curves and the heat map. */
 export function RevealView({
@@ -23,6 +22,7 @@ export function RevealView({
   heatMap?: boolean;
 }) {
   const t = useTranslations();
+  const valence = useValenceFormat();
   const analysis = useJourneyAnalysis(steps, round);
   const gap = analysis.rankings.perceptionGaps[0];
   const gapStep = gap ? steps[gap.index] : undefined;
@@ -42,10 +42,10 @@ export function RevealView({
           <p className={huge ? 'text-3xl' : ''}>
             {t('reveal.gapDetail', {
               a: t(`roles.${gap.high.role}`),
-              am: fmt(gap.high.mean),
+              am: valence.level(gap.high.mean),
               b: t(`roles.${gap.low.role}`),
-              bm: fmt(gap.low.mean),
-              gap: fmt(gap.gap ?? 0),
+              bm: valence.level(gap.low.mean),
+              gap: valence.size(gap.gap ?? 0),
             })}
           </p>
         </div>

@@ -177,6 +177,8 @@ describe('ProjectorView', () => {
     useSession.setState({ revealed: Object.fromEntries(RATINGS.map((r) => [r.key, r])) });
     show(state('reveal'));
     expect(within(part()).getByTestId('biggest-gap').dataset.stepId).toBe('s2');
+    // Written as every other figure on the screen: one decimal at most, "+2", not "2.0".
+    expect(within(part()).getByTestId('biggest-gap').textContent).not.toMatch(/\d\.0\b/);
     expect(within(part()).getByTestId('emotion-curve')).toBeTruthy();
     // Only "I'm done" counts here: the same count as on every screen, as a line under the
     // curves (a reviewer found the phones' "0 of 3 done" missing from the wall).
