@@ -41,6 +41,9 @@ describe('the projector screen’s feed', () => {
     const { server, workshop } = crew;
 
     // The walk: one rating on the first step, not revealed. The projector counts it only.
+    // Step by step: moving on from the walk reveals nothing by itself (in the default
+    // mode it reveals what was walked, see tests/reveal-entry.test.ts).
+    await ok(fac, 'settings:reveal', { mode: 'stepwise' });
     await ok(fac, 'phase:set', { phase: 'walk' });
     await rate(
       crew.leader,
