@@ -39,7 +39,7 @@ export function ProjectorMap({ state, steps, doc }: PartProps) {
   }, [steps, notes, groups, analysis.curve, control.hiddenLanes, info.locale, info.title]);
   return (
     <div
-      className="h-[calc(100vh-9rem)] w-full [&>svg]:h-full [&>svg]:w-full"
+      className="h-full w-full [&>svg]:h-full [&>svg]:w-full"
       data-testid="projector-map"
       dangerouslySetInnerHTML={{ __html: svg }}
     />

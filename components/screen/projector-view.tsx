@@ -74,7 +74,8 @@ export function ProjectorView(props: PartProps) {
   const showMap = canMap && mapShown;
   return (
     <main
-      className="flex min-h-screen flex-col gap-4 bg-white px-10 py-4"
+      // With the map, exactly one screen high: the map takes what the header leaves.
+      className={`flex flex-col gap-4 bg-white px-10 py-4 ${showMap ? 'h-screen overflow-hidden' : 'min-h-screen'}`}
       data-projector
       data-testid="projector"
       data-phase={control.phase}
@@ -110,7 +111,7 @@ export function ProjectorView(props: PartProps) {
         </div>
       </header>
       <div className="flex min-h-0 flex-1 gap-10">
-        <div className="min-w-0 flex-1" data-testid="projector-part">
+        <div className="min-h-0 min-w-0 flex-1" data-testid="projector-part">
           {showMap ? <ProjectorMap {...props} /> : <Part {...props} />}
         </div>
         {!showMap && progressAt === 'side' && (
