@@ -137,7 +137,13 @@ describe('JourneyMap', () => {
     const field = within(dialog).getByRole('textbox', { name: 'New note in “Pains”' });
     expect(document.activeElement).toBe(field);
     fireEvent.change(field, { target: { value: 'Nobody called' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Add' }));
+    // As a keyboard user does: Tab to "Add", then press it.
+    const add = within(dialog).getByRole('button', { name: 'Add' });
+    add.focus();
+    fireEvent.click(add);
+    // Focus goes back to the empty field for the next note (a reviewer's fell to the page's
+    // body as the emptied field disabled "Add", and Escape no longer closed the dialog).
+    expect(document.activeElement).toBe(field);
     const added = readNotes(doc).find((n) => n.text === 'Nobody called');
     expect(added).toMatchObject({ stepId: 'delivery', lane: 'pains', authorId: 'p1' });
     // The map shows it at once, and Escape returns to the cell.

@@ -149,6 +149,8 @@ export function MapCellDialog({
                 createdAt: Date.now(),
               });
               setText('');
+              // "Add" is disabled by the emptied field: keep the keyboard in the dialog.
+              first.current?.focus();
             }}
           >
             <textarea
