@@ -270,6 +270,16 @@ it(`survives 10,000+ random and mutated messages while honest clients work (seed
     const stepId = stepIds[i % (stepIds.length - 1)]!; // not the attackers' step
     await ok(fac, 'walk:step', { stepId });
     expected.phase = 'walk';
+    if (i === 0) {
+      // Paula rates every step of hers once before anything is revealed: in an anonymous
+      // workshop a revealed step takes no first rating (docs/security.md), and leaving
+      // the walk reveals each step an attacker rated.
+      for (const other of stepIds.slice(0, -1)) {
+        const first = rating(other, { emotion: 'neutral', valence: 0, note: 'ensimmäinen' });
+        await ok(par, 'rating:put', first);
+        expected.ratings.set(other, first);
+      }
+    }
     const [emotion, valence] = emotions[i % emotions.length]!;
     const body = rating(stepId, { emotion, valence, note: `kierros ${i} – “ok”` });
     await ok(par, 'rating:put', body);
