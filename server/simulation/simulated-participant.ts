@@ -114,7 +114,9 @@ export class SimulatedParticipant {
         const index = steps.findIndex((s) => s.id === c.stepId);
         const step = steps[index];
         const key = `${c.round}:${c.stepId}`;
-        if (!step || this.rated.has(key) || c.locked.includes(key)) break;
+        // A revealed step of an anonymous workshop takes no first rating (lib/domain/ratings.ts).
+        const closed = c.locked.includes(key) || (c.anonymous && c.revealed.includes(key));
+        if (!step || this.rated.has(key) || closed) break;
         const handoff = index > 0 && steps[index - 1]?.department !== step.department;
         const rating = ratingFor(this.random, role, { critical: step.critical, handoff });
         const ok = await this.send('rating:put', {
