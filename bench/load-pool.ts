@@ -2,7 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import type { FromWorker, LoadSpec, ToWorker, WorkerResult } from './load-spec';
 import { Histogram } from './stats';
-import { NODE_START_FLAGS, flagsFrom } from '../tests/helpers/start-flags';
+import { NODE_START_FLAGS, flagsFrom } from '../support/start-flags';
 
 const WORKER = path.join(import.meta.dirname, 'load-worker.ts');
 

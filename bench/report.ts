@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as prettier from 'prettier';
 import type { Figure } from './figures';
 import type { Params } from './params';
-import { ROOT } from './servers';
+import { ROOT } from '../support/servers';
 
 export interface Report {
   mode: Params['mode'];

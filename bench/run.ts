@@ -11,17 +11,12 @@ import { paramsFor } from './params';
 import { machine, type Report, table, write } from './report';
 import { bigRoom } from './scenarios/big-room';
 import { manyWorkshops, oneServer } from './scenarios/many-workshops';
-import { startCluster } from './cluster';
 import { pageWeight } from './scenarios/page-weight';
 import { restart } from './scenarios/restart';
 import { oneAttacker, S7 } from './scenarios/one-attacker';
-import {
-  ensureBuild,
-  freshDataDir,
-  type ServerHandle,
-  startOurServer,
-  startReferenceServer,
-} from './servers';
+import { startCluster } from '../support/cluster';
+import { freshDataDir, type ServerHandle, startOurServer } from '../support/servers';
+import { ensureBuild, startReferenceServer } from './servers';
 import { nowMs } from './stats';
 
 const round = (n: number) => Math.round(n * 100) / 100;

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Cluster, startCluster } from '../bench/cluster';
+import { type Cluster, startCluster } from '../support/cluster';
 import {
   cspViolations,
   launchBrowser,

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { rawRequest, rawUpgrade } from '../tests/helpers/raw-http';
+import { rawRequest, rawUpgrade } from '../support/raw-http';
 import { person } from './helpers/browser';
 import { createWorkshop, facilitate, joinAs, withAppAndBrowser } from './helpers/session';
 

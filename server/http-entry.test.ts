@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../lib/protocol/codes';
-import { rawGet, rawRequest, rawUpgrade } from '../tests/helpers/raw-http';
+import { rawGet, rawRequest, rawUpgrade } from '../support/raw-http';
 import { guardRequests, guardUpgrades } from './http-entry';
 
 // Handlers that fail in every way a handler can; an escaped error would fail this file.

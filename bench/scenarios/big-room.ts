@@ -3,7 +3,7 @@ import { LoadPool, type LoadResult } from '../load-pool';
 import type { RoomSpec } from '../load-spec';
 import type { Params } from '../params';
 import { cpuShare, sampleProcess } from '../proc-stats';
-import type { ServerHandle } from '../servers';
+import type { ServerHandle } from '../../support/servers';
 import { createWorkshops, referenceRoom, STEP_IDS } from '../setup';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

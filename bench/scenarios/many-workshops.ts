@@ -2,7 +2,7 @@ import { type Figure, latencyFigure, loadFigures, valueFigure } from '../figures
 import { LoadPool } from '../load-pool';
 import type { Params } from '../params';
 import { cpuShare, sampleProcesses } from '../proc-stats';
-import type { ServerHandle } from '../servers';
+import type { ServerHandle, Target } from '../../support/servers';
 import { createWorkshops, type CreatedRoom, inBatches, STEP_IDS } from '../setup';
 import { readBoard } from '../boards';
 import { Histogram } from '../stats';
@@ -16,14 +16,6 @@ export interface ManyResult {
   /** Each workshop's notes after the load stopped, for the restart scenario to compare. */
   boards: Map<string, string>;
   errors: Record<string, number>;
-}
-
-/** Where the clients connect, and the server processes behind it (one, or the nodes). */
-export interface Target {
-  /** Where the clients connect (nginx in front of several nodes). */
-  url: string;
-  /** Each server process: its own address, and its pid for the /proc readings. */
-  nodes: { url: string; pid: number }[];
 }
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import zlib from 'node:zlib';
 import { type Figure, valueFigure } from '../figures';
-import { DIST_DIR, ROOT } from '../servers';
+import { DIST_DIR, ROOT } from '../../support/servers';
 
 const S = '5 page weight';
 const PAGE = '/w/[id]/page';

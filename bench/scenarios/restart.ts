@@ -1,6 +1,6 @@
 import { readBoard, readState } from '../boards';
 import { type Figure, valueFigure } from '../figures';
-import { type ServerHandle, startOurServer } from '../servers';
+import { type ServerHandle, startOurServer } from '../../support/servers';
 import type { CreatedRoom } from '../setup';
 import { nowMs } from '../stats';
 

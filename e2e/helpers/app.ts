@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { NODE_START_FLAGS } from '../../tests/helpers/start-flags';
+import { NODE_START_FLAGS } from '../../support/start-flags';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCEPTS_BURST, ACCEPTS_PER_SECOND } from '../../lib/constants';
 import type { AppServer } from '../../server/app-server';
-import { rawGet, rawRequest } from '../helpers/raw-http';
+import { rawGet, rawRequest } from '../../support/raw-http';
 import { startTestServer } from '../helpers/server';
 
 /**

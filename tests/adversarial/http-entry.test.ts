@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../lib/protocol/codes';
-import { rawGet, rawRequest, rawUpgrade } from '../helpers/raw-http';
+import { rawGet, rawRequest, rawUpgrade } from '../../support/raw-http';
 import { createWorkshop, joinWorkshop } from '../helpers/server';
 import { ServerProcess } from '../helpers/server-process';
 

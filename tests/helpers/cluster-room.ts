@@ -4,7 +4,7 @@ import { PROTOCOL_VERSION } from '../../lib/protocol/events';
 import { nodeName } from '../../server/cluster/redis-leases';
 import { type BoardClient, boardClient } from './board';
 import { redisClient, type Shared, TEST_REDIS_URL } from './cluster';
-import { Nginx } from './nginx';
+import { Nginx } from '../../support/nginx';
 import { TEST_DATABASE_URL } from './postgres';
 import {
   type CreatedWorkshop,

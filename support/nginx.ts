@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-const SHIPPED = path.resolve(import.meta.dirname, '..', '..', 'deploy', 'nginx.conf');
+const SHIPPED = path.resolve(import.meta.dirname, '..', 'deploy', 'nginx.conf');
 const NGINX = fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
 
 /** A free TCP port on 127.0.0.1 (taken and given back: good enough for a test). */

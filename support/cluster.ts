@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { Nginx } from '../tests/helpers/nginx';
-import type { Target } from './scenarios/many-workshops';
-import { freshDataDir, type ServerHandle, startOurServer } from './servers';
+import { Nginx } from './nginx';
+import { freshDataDir, type ServerHandle, startOurServer, type Target } from './servers';
 
 /** The Postgres and Redis of the machine (as for the tests); a database of its own per run. */
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
