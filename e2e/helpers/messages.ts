@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Locale } from '../../lib/domain/roles';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -9,7 +10,7 @@ const catalogues = new Map<string, Tree>();
  * A message from the app's own catalogue, so one browser test can drive either language
  * by the words a person reads. Only `{name}` placeholders are filled in (enough for labels).
  */
-export function messagesFor(locale: 'en' | 'fi') {
+export function messagesFor(locale: Locale) {
   let tree = catalogues.get(locale);
   if (!tree) {
     const file = path.resolve(import.meta.dirname, `../../lib/i18n/messages/${locale}.json`);

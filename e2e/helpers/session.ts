@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import type { Locale } from '../../lib/domain/roles';
 import { type RunningApp, startApp } from './app';
 import { cspViolations, launchBrowser, missingMessages, pageErrors } from './browser';
 
@@ -40,7 +41,7 @@ export async function createWorkshop(
   app: Pick<RunningApp, 'url'>,
   template: string,
   title: string,
-  locale: 'en' | 'fi' = 'en',
+  locale: Locale = 'en',
 ): Promise<Created> {
   const res = await fetch(`${app.url}/api/workshops`, {
     method: 'POST',

@@ -1,24 +1,21 @@
 import type { Locale } from '../domain/roles';
-import en from '../i18n/messages/en.json';
-import fi from '../i18n/messages/fi.json';
+import { CATALOGUES, type Messages } from '../i18n/catalogues';
 
 /** The catalogue parts an exported summary uses, in the workshop's language. */
 export interface ExportWords {
   locale: Locale;
-  t: (typeof en)['export'];
-  roles: (typeof en)['roles'];
-  lanes: (typeof en)['lanes'];
-  emotions: (typeof en)['emotions'];
-  phases: (typeof en)['phases'];
-  stages: (typeof en)['stages'];
-  channels: (typeof en)['channels'];
-  locales: (typeof en)['locale'];
+  t: Messages['export'];
+  roles: Messages['roles'];
+  lanes: Messages['lanes'];
+  emotions: Messages['emotions'];
+  phases: Messages['phases'];
+  stages: Messages['stages'];
+  channels: Messages['channels'];
+  locales: Messages['locale'];
 }
 
-const CATALOGUES: Record<Locale, typeof en> = { en, fi };
-
 export function exportWords(locale: Locale): ExportWords {
-  const c = CATALOGUES[locale] ?? en;
+  const c = CATALOGUES[locale] ?? CATALOGUES.en;
   return {
     locale,
     t: c.export,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { CATALOGUES } from './catalogues';
 import en from './messages/en.json';
-import fi from './messages/fi.json';
 import { ERROR_CODES, WriteDenied } from '../protocol/codes';
 import { PHASES } from '../domain/phases';
-import { ROLES } from '../domain/roles';
+import { LOCALES, ROLES } from '../domain/roles';
 
 function keys(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) =>
@@ -12,12 +12,13 @@ function keys(tree: object, prefix = ''): string[] {
 }
 
 describe('message catalogues', () => {
-  it('have exactly the same keys in Finnish and English', () => {
-    expect(keys(fi).sort()).toEqual(keys(en).sort());
+  it('have exactly the same keys in every language (Finnish and English)', () => {
+    for (const locale of LOCALES)
+      expect(keys(CATALOGUES[locale]).sort(), locale).toEqual(keys(en).sort());
   });
 
   it('have no empty strings', () => {
-    for (const [name, catalogue] of Object.entries({ en, fi })) {
+    for (const [name, catalogue] of Object.entries(CATALOGUES)) {
       const empty = keys(catalogue).filter((k) => {
         const value = k
           .split('.')
@@ -35,6 +36,7 @@ describe('message catalogues', () => {
       expect(all).toContain(`phaseHelp.${phase}`);
     }
     for (const role of ROLES) expect(all).toContain(`roles.${role}`);
+    for (const locale of LOCALES) expect(all).toContain(`locale.${locale}`);
     for (const code of ERROR_CODES) expect(all).toContain(`errors.${code}`);
   });
 

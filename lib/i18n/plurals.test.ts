@@ -1,7 +1,7 @@
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
-import en from './messages/en.json';
-import fi from './messages/fi.json';
+import { LOCALES, type Locale } from '../domain/roles';
+import { CATALOGUES as catalogues } from './catalogues';
 
 /**
  * Placeholders that hold a number of things. Written bare ("{promoters} promoters") they
@@ -66,10 +66,8 @@ function messages(tree: object, prefix = ''): Array<[string, string]> {
   );
 }
 
-const catalogues = { en, fi };
-
 describe('counts in the catalogues', () => {
-  it.each(['en', 'fi'] as const)('are ICU plurals wherever a word agrees with them, in %s', (l) => {
+  it.each(LOCALES)('are ICU plurals wherever a word agrees with them, in %s', (l) => {
     const bare: string[] = [];
     for (const [key, text] of messages(catalogues[l])) {
       const plural = new Set([...text.matchAll(/\{(\w+), plural,/g)].map((m) => m[1]));
@@ -82,7 +80,7 @@ describe('counts in the catalogues', () => {
     expect(bare).toEqual([]);
   });
 
-  it.each(['en', 'fi'] as const)('every plural says both "one" and "other", in %s', (l) => {
+  it.each(LOCALES)('every plural says both "one" and "other", in %s', (l) => {
     const incomplete = messages(catalogues[l])
       .filter(([, text]) => text.includes(', plural,'))
       .filter(([, text]) => {
@@ -96,7 +94,7 @@ describe('counts in the catalogues', () => {
   });
 
   it('says "1 promoter" and "2 promoters", "1 suosittelija" and "2 suosittelijaa"', () => {
-    const say = (locale: 'en' | 'fi', n: number) =>
+    const say = (locale: Locale, n: number) =>
       createTranslator({ locale, messages: catalogues[locale], namespace: 'warmup' })('detail', {
         promoters: n,
         passives: n,

@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import { EMOTION_NAMES } from '../domain/emotions';
+import { LOCALES, type Locale } from '../domain/roles';
 
-/** Every text a person reads in a template, in both languages. */
-export const Bilingual = z.strictObject({
-  fi: z.string().trim().min(1).max(2000),
-  en: z.string().trim().min(1).max(2000),
-});
-export type Bilingual = z.infer<typeof Bilingual>;
+const Text = z.string().trim().min(1).max(2000);
+
+/**
+ * Every text a person reads in a template, once in each language the app speaks: built
+ * from `LOCALES`, so a new language makes every template name its text in it (the server
+ * does not start until they all do), and no code here changes.
+ */
+export const Localized = z.strictObject(
+  Object.fromEntries(LOCALES.map((l) => [l, Text])) as { [L in Locale]: typeof Text },
+);
+export type Localized = z.infer<typeof Localized>;
 
 export const STAGES = ['before', 'during', 'after'] as const;
 export const CHANNELS = [
@@ -25,21 +31,21 @@ const Slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
 export const TemplateStep = z.strictObject({
   id: Slug,
-  title: Bilingual,
-  description: Bilingual,
+  title: Localized,
+  description: Localized,
   stage: z.enum(STAGES),
   channel: z.enum(CHANNELS),
-  department: Bilingual,
+  department: Localized,
   critical: z.boolean(),
   targetFeeling: z.enum(EMOTION_NAMES as [string, ...string[]]),
-  artefact: Bilingual.nullable(),
+  artefact: Localized.nullable(),
 });
 
-export const Persona = z.strictObject({ id: Slug, name: Bilingual, description: Bilingual });
+export const Persona = z.strictObject({ id: Slug, name: Localized, description: Localized });
 export const SituationCard = z.strictObject({
   id: Slug,
-  title: Bilingual,
-  description: Bilingual,
+  title: Localized,
+  description: Localized,
   /**
    * The personas (ids) this card does not fit, which random dealing never pairs with it
    * ("You are 82" is not for "Anneli, 68"). @default [] (fits everyone)
@@ -91,8 +97,8 @@ function flagMisfits(
 export const Template = z
   .strictObject({
     id: Slug,
-    title: Bilingual,
-    summary: Bilingual,
+    title: Localized,
+    summary: Localized,
     steps: z.array(TemplateStep).max(12),
     personas: z.array(Persona).max(6),
     situations: z.array(SituationCard).max(30),
