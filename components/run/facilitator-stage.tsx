@@ -1,8 +1,10 @@
 'use client';
 
+import { Fragment, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import type { PathStep } from '@/lib/board/path-doc';
-import type { WorkshopState } from '@/lib/domain/workshop';
+import type { Phase } from '@/lib/domain/phases';
+import type { WorkshopState, You } from '@/lib/domain/workshop';
 import { useSession } from '@/lib/stores/session-store';
 import { ActionsPanel } from '../decide/actions-panel';
 import { VoteBoard } from '../decide/vote-board';
@@ -16,6 +18,96 @@ import { TimerControls } from './timer-controls';
 import { WalkControls } from './walk-controls';
 import { WarmupFacilitator } from './warmup-facilitator';
 
+interface ToolProps {
+  state: WorkshopState;
+  steps: PathStep[];
+  doc: Y.Doc | null;
+  you: You | null;
+}
+
+/**
+ * The facilitator's tools in each phase, under the timer and who is done, and whether the
+ * reveal's controls (what the room sees of the ratings) follow them: a record over every
+ * phase, so a new phase does not compile until it says what the facilitator does in it.
+ */
+const TOOLS: { [P in Phase]: { tools: (props: ToolProps) => ReactNode; reveal: boolean } } = {
+  lobby: { tools: () => null, reveal: false },
+  warmup: {
+    tools: ({ state }) => (
+      <Panel>
+        <WarmupFacilitator state={state} />
+      </Panel>
+    ),
+    reveal: false,
+  },
+  target: {
+    tools: ({ steps, doc }) => (
+      <Panel>
+        <TargetList steps={steps} doc={doc} editable />
+      </Panel>
+    ),
+    reveal: false,
+  },
+  walk: {
+    tools: ({ state, steps }) => {
+      const spotlight = steps.find((s) => s.id === state.control.stepId);
+      return (
+        <Panel>
+          <WalkControls control={state.control} steps={steps} />
+          {spotlight && (
+            <div className="mt-6">
+              <StepRevealControls state={state} step={spotlight} />
+            </div>
+          )}
+        </Panel>
+      );
+    },
+    reveal: false,
+  },
+  reveal: { tools: () => null, reveal: true },
+  reflect: {
+    tools: ({ state, steps, doc, you }) =>
+      you && (
+        <Panel>
+          {/* The ranking beside the board: the room moves through the moments of truth. */}
+          <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
+            <ReflectRanking control={state.control} steps={steps} />
+            <StepBoard
+              doc={doc}
+              steps={steps}
+              control={state.control}
+              viewer={{ participantId: you.participantId, name: you.name, role: you.role }}
+            />
+          </div>
+        </Panel>
+      ),
+    reveal: true,
+  },
+  ideate: { tools: () => null, reveal: true },
+  vote: {
+    tools: ({ state, steps, doc, you }) =>
+      you && (
+        <Panel>
+          <VoteSettingsPanel settings={state.control.votes} />
+          <div className="mt-6">
+            <VoteBoard state={state} you={you} steps={steps} doc={doc} />
+          </div>
+        </Panel>
+      ),
+    reveal: false,
+  },
+  actions: {
+    tools: ({ state, steps, doc, you }) =>
+      you && (
+        <Panel>
+          <ActionsPanel state={state} you={you} steps={steps} doc={doc} />
+        </Panel>
+      ),
+    reveal: false,
+  },
+  summary: { tools: () => null, reveal: true },
+};
+
 /** The facilitator's tools for the current phase, with the timer and who is done. */
 export function FacilitatorStage({
   state,
@@ -28,7 +120,6 @@ export function FacilitatorStage({
 }) {
   const { control } = state;
   const you = useSession((s) => s.you);
-  const spotlight = steps.find((s) => s.id === control.stepId);
   return (
     <div className="flex flex-col gap-6">
       <div className="grid gap-6 rounded-xl bg-white p-6 shadow-sm md:grid-cols-2">
@@ -42,54 +133,11 @@ export function FacilitatorStage({
           />
         )}
       </div>
-      {control.phase === 'warmup' && (
-        <Panel>
-          <WarmupFacilitator state={state} />
-        </Panel>
-      )}
-      {control.phase === 'target' && (
-        <Panel>
-          <TargetList steps={steps} doc={doc} editable />
-        </Panel>
-      )}
-      {control.phase === 'walk' && (
-        <Panel>
-          <WalkControls control={control} steps={steps} />
-          {spotlight && (
-            <div className="mt-6">
-              <StepRevealControls state={state} step={spotlight} />
-            </div>
-          )}
-        </Panel>
-      )}
-      {control.phase === 'reflect' && you && (
-        <Panel>
-          {/* The ranking beside the board: the room moves through the moments of truth. */}
-          <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
-            <ReflectRanking control={control} steps={steps} />
-            <StepBoard
-              doc={doc}
-              steps={steps}
-              control={control}
-              viewer={{ participantId: you.participantId, name: you.name, role: you.role }}
-            />
-          </div>
-        </Panel>
-      )}
-      {control.phase === 'vote' && you && (
-        <Panel>
-          <VoteSettingsPanel settings={control.votes} />
-          <div className="mt-6">
-            <VoteBoard state={state} you={you} steps={steps} doc={doc} />
-          </div>
-        </Panel>
-      )}
-      {control.phase === 'actions' && you && (
-        <Panel>
-          <ActionsPanel state={state} you={you} steps={steps} doc={doc} />
-        </Panel>
-      )}
-      {['reveal', 'reflect', 'ideate', 'summary'].includes(control.phase) && (
+      {/* Keyed by the phase: each phase's tools start afresh, as they always did. */}
+      <Fragment key={control.phase}>
+        {TOOLS[control.phase].tools({ state, steps, doc, you })}
+      </Fragment>
+      {TOOLS[control.phase].reveal && (
         <Panel>
           <RevealControls state={state} steps={steps} />
         </Panel>

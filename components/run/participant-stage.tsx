@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import type * as Y from 'yjs';
 import type { PathStep } from '@/lib/board/path-doc';
+import { assertNever } from '@/lib/domain/assert-never';
 import { can } from '@/lib/domain/permissions';
 import { PHASE_PROGRESS } from '@/lib/domain/progress';
 import type { WorkshopState, You } from '@/lib/domain/workshop';
@@ -177,13 +178,15 @@ function PhaseStage({
           </WithMap>
         </Panel>
       );
-    default:
+    case 'lobby':
       return (
         <Panel>
           <JourneyView steps={steps} spotlightId={control.stepId ?? undefined} />
           {ready}
         </Panel>
       );
+    default:
+      return assertNever(control.phase);
   }
 }
 

@@ -4,13 +4,10 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ControlState } from '@/lib/domain/workshop';
 import { suggestedMinutes } from '@/lib/domain/phase-guide';
-import type { Phase } from '@/lib/domain/phases';
+import { PHASE_SPECS } from '@/lib/domain/phases';
 import { Button } from '../ui/button';
 import { ErrorMessage } from '../ui/error-message';
 import { useCommand } from '../run/use-command';
-
-/** Phases without a working block of their own: no timer to offer. */
-const UNTIMED: ReadonlySet<Phase> = new Set(['lobby', 'summary']);
 
 /**
  * The facilitator's guide to the current phase: what it is for, how long it usually
@@ -51,7 +48,8 @@ export function PhaseGuidePanel({
           <span data-testid="phase-guide-minutes" data-minutes={minutes}>
             {t('duration', { minutes })}
           </span>
-          {!UNTIMED.has(phase) && (
+          {/* Phases without a working block of their own: no timer to offer. */}
+          {PHASE_SPECS[phase].timer && (
             <Button
               variant="secondary"
               onClick={() => run('timer:start', { durationMs: minutes * 60_000 })}

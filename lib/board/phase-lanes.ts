@@ -1,4 +1,4 @@
-import type { Phase } from '../domain/phases';
+import { type Phase, PHASE_SPECS } from '../domain/phases';
 import type { Lens, Role } from '../domain/roles';
 import { LANES, type Lane } from './lanes';
 
@@ -9,22 +9,15 @@ const LENS_LANES: Record<Lens, readonly Lane[]> = {
 };
 
 /**
- * The lanes each phase asks people to write in; `lens` is null for a facilitator, who
- * watches every lane the room fills. A record over every phase: a new phase does not
- * compile until someone decides what its board is about.
+ * The lanes a phase asks people to write in (`PHASE_SPECS`: a new phase does not compile
+ * until someone decides what its board is about); `lens` is null for a facilitator, who
+ * watches every lane the room fills.
  */
-const PHASE_LANES: { [P in Phase]: (lens: Lens | null) => readonly Lane[] } = {
-  lobby: () => [],
-  warmup: () => [],
-  target: () => [],
-  walk: (lens) => (lens ? LENS_LANES[lens] : [...LENS_LANES.customer, ...LENS_LANES.staff]),
-  reveal: () => [],
-  reflect: () => ['pains', 'gains', 'questions'],
-  ideate: () => ['ideas'],
-  vote: () => ['ideas'],
-  actions: () => ['ideas'],
-  summary: () => [],
-};
+function phaseLanes(phase: Phase, lens: Lens | null): readonly Lane[] {
+  const lanes = PHASE_SPECS[phase].lanes;
+  if (lanes !== 'lens') return lanes;
+  return lens ? LENS_LANES[lens] : [...LENS_LANES.customer, ...LENS_LANES.staff];
+}
 
 export interface BoardLane {
   lane: Lane;
@@ -42,9 +35,7 @@ export function boardLanes(
   hidden: readonly Lane[],
 ): BoardLane[] {
   const shown = (l: Lane) => !hidden.includes(l);
-  const focus = PHASE_LANES[phase](viewer.role === 'facilitator' ? null : viewer.lens).filter(
-    shown,
-  );
+  const focus = phaseLanes(phase, viewer.role === 'facilitator' ? null : viewer.lens).filter(shown);
   const rest = LANES.filter((l) => shown(l) && !focus.includes(l));
   return [
     ...focus.map((lane) => ({ lane, focus: true })),

@@ -1,30 +1,18 @@
-import type { Phase } from './phases';
+import { type Phase, PHASE_SPECS } from './phases';
 
-/**
- * How long each phase usually takes, in minutes, for a room of 8–20 people. The walk
- * scales with the path: about three minutes a step (read the step aloud, rate, a word or
- * two about it), and at least ten. The facilitator's guide shows these as suggestions
- * and offers to start the timer with them; nothing enforces them.
+/*
+ * How long each phase usually takes, in minutes, for a room of 8–20 people, is in
+ * `PHASE_SPECS`. The walk scales with the path: about three minutes a step (read the step
+ * aloud, rate, a word or two about it), and at least ten. The facilitator's guide shows
+ * these as suggestions and offers to start the timer with them; nothing enforces them.
  */
-const FIXED_MINUTES: { readonly [P in Phase]: number | null } = {
-  lobby: 5,
-  warmup: 5,
-  target: 10,
-  walk: null,
-  reveal: 15,
-  reflect: 15,
-  ideate: 15,
-  vote: 5,
-  actions: 15,
-  summary: 5,
-};
 
 export const WALK_MINUTES_PER_STEP = 3;
 export const WALK_MINUTES_MIN = 10;
 
 /** The suggested length of `phase`, in whole minutes, for a path of `stepCount` steps. */
 export function suggestedMinutes(phase: Phase, stepCount: number): number {
-  const fixed = FIXED_MINUTES[phase];
+  const fixed = PHASE_SPECS[phase].minutes;
   if (fixed !== null) return fixed;
   return Math.max(WALK_MINUTES_MIN, WALK_MINUTES_PER_STEP * Math.max(0, stepCount));
 }

@@ -1,30 +1,13 @@
 import { assertNever } from './assert-never';
 import { type Action, can } from './permissions';
-import type { Phase } from './phases';
+import { type Phase, PHASE_SPECS, PHASES, type ProgressSignal } from './phases';
 import { stepKey } from './ratings';
 import type { ControlState, ParticipantView } from './workshop';
 
-/**
- * What counts as progress, one signal per phase, the same on every screen:
- * - `answered`: has answered the warm-up (both questions);
- * - `rated`: has rated the spotlighted step in this round;
- * - `dots`: has placed every dot of their budget;
- * - `ready`: has pressed "I'm done" (phases with no other signal).
- */
-export type ProgressSignal = 'answered' | 'rated' | 'dots' | 'ready';
-
-export const PHASE_PROGRESS: { readonly [P in Phase]: ProgressSignal | null } = {
-  lobby: null,
-  warmup: 'answered',
-  target: 'ready',
-  walk: 'rated',
-  reveal: 'ready',
-  reflect: 'ready',
-  ideate: 'ready',
-  vote: 'dots',
-  actions: 'ready',
-  summary: null,
-};
+/** What counts as progress in each phase (`ProgressSignal`), as `PHASE_SPECS` says. */
+export const PHASE_PROGRESS = Object.fromEntries(
+  PHASES.map((p) => [p, PHASE_SPECS[p].progress]),
+) as { readonly [P in Phase]: ProgressSignal | null };
 
 /** Who takes part in each signal: the people who may do what it counts. */
 const TAKES_PART: { readonly [S in ProgressSignal]: Action } = {

@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addNote, readNotes } from '../../lib/board/board-doc';
 import { newDocId, readPath } from '../../lib/board/path-doc';
+import { assertNever } from '../../lib/domain/assert-never';
 import { PHASE_PROGRESS } from '../../lib/domain/progress';
 import type { Locale } from '../../lib/domain/roles';
 import type { WorkshopState } from '../../lib/domain/workshop';
@@ -145,8 +146,14 @@ export class SimulatedParticipant {
         if (plan.size > 0) this.votedIn = c.round;
         break;
       }
-      default:
+      case 'lobby':
+      case 'target':
+      case 'reveal':
+      case 'actions':
+      case 'summary':
         break;
+      default:
+        assertNever(c.phase);
     }
     // "I'm done" only where nothing else counts (an answer, a rating or the dots do).
     if (PHASE_PROGRESS[c.phase] === 'ready' && !c.readiness.doneIds.includes(me)) {
