@@ -34,6 +34,9 @@ describe('message catalogues', () => {
     for (const phase of PHASES) {
       expect(all).toContain(`phases.${phase}`);
       expect(all).toContain(`phaseHelp.${phase}`);
+      expect(all).toContain(`phaseInstruction.${phase}`);
+      for (const part of ['purpose', 'script', 'watch'])
+        expect(all).toContain(`phaseGuide.${phase}.${part}`);
     }
     for (const role of ROLES) expect(all).toContain(`roles.${role}`);
     for (const locale of LOCALES) expect(all).toContain(`locale.${locale}`);

@@ -4,9 +4,11 @@
  * than customer proxies, critical steps and hand-offs hurting most), and tests can
  * predict them.
  */
+import { z } from 'zod';
+import demoTexts from '../../seeds/simulation.json';
 import { EMOTIONS, type Emotion } from '../domain/emotions';
 import type { Expectation } from '../analytics/types';
-import type { Locale, Role } from '../domain/roles';
+import { LOCALES, type Locale, type Role } from '../domain/roles';
 
 /** A small seeded generator (mulberry32): the same seed gives the same room. */
 export function seededRandom(seed: number): () => number {
@@ -31,31 +33,35 @@ export interface SimulatedPerson {
   role: Exclude<Role, 'facilitator' | 'observer'>;
 }
 
-/** Marked in their names, so nobody mistakes them for real people in any list or export. */
-const CAST: Record<Locale, SimulatedPerson[]> = {
-  fi: [
-    { name: 'Leena (demo)', role: 'leader' },
-    { name: 'Markku (demo)', role: 'leader' },
-    { name: 'Sanna (demo)', role: 'staff' },
-    { name: 'Jari (demo)', role: 'staff' },
-    { name: 'Aino (demo)', role: 'customer' },
-    { name: 'Pekka (demo)', role: 'customer' },
-    { name: 'Ritva (demo)', role: 'customer' },
-  ],
-  en: [
-    { name: 'Laura (demo)', role: 'leader' },
-    { name: 'Mark (demo)', role: 'leader' },
-    { name: 'Sara (demo)', role: 'staff' },
-    { name: 'Jack (demo)', role: 'staff' },
-    { name: 'Anna (demo)', role: 'customer' },
-    { name: 'Peter (demo)', role: 'customer' },
-    { name: 'Rita (demo)', role: 'customer' },
-  ],
-};
+const Text = z.string().trim().min(1).max(200);
+const NoteLane = z.array(Text).min(1);
+
+/** One language's words for the simulated participants. */
+const DemoTexts = z.strictObject({
+  /**
+   * Seven people, marked in their names ("(demo)") so nobody mistakes them for real
+   * people in any list or export; `simulatedCast` takes them in a fixed order.
+   */
+  cast: z
+    .array(z.strictObject({ name: Text, role: z.enum(['leader', 'staff', 'customer']) }))
+    .length(7),
+  /** The notes they write, per lane. */
+  notes: z.strictObject({ pains: NoteLane, gains: NoteLane, ideas: NoteLane }),
+});
+
+/**
+ * seeds/simulation.json: the words in every language of `LOCALES` (checked when this
+ * module loads), so a new language is its texts there and no code here.
+ */
+const DEMO = z
+  .strictObject(
+    Object.fromEntries(LOCALES.map((l) => [l, DemoTexts])) as { [L in Locale]: typeof DemoTexts },
+  )
+  .parse(demoTexts);
 
 /** The first `count` of the cast (at most 7): leaders, staff and customer proxies mixed. */
 export function simulatedCast(locale: Locale, count: number): SimulatedPerson[] {
-  const cast = CAST[locale];
+  const cast = DEMO[locale].cast;
   // Interleave the roles so that a small room still has all three.
   const order = [0, 2, 4, 1, 3, 5, 6];
   return order.slice(0, Math.max(0, Math.min(count, cast.length))).map((i) => cast[i]!);
@@ -106,46 +112,9 @@ export function warmupFor(
   return { workplace: clamp(base + jitter()), customers: clamp(base - 1 + jitter()) };
 }
 
-const NOTES: Record<Locale, Record<'pains' | 'gains' | 'ideas', string[]>> = {
-  fi: {
-    pains: [
-      'En tiennyt, kuka asiaani hoitaa',
-      'Jouduin kertomaan saman asian uudelleen',
-      'Odotin vastausta liian kauan',
-      'Viesti oli täynnä sisäistä kieltä',
-    ],
-    gains: ['Sain nopeasti vastauksen', 'Minut tunnistettiin heti', 'Hinta oli selvä etukäteen'],
-    ideas: [
-      'Yksi yhteyshenkilö koko polulle',
-      'Kerrotaan odotusaika etukäteen',
-      'Selkokielinen vahvistusviesti',
-      'Tiedot siirtyvät osastolta toiselle asiakkaan puolesta',
-    ],
-  },
-  en: {
-    pains: [
-      'I did not know who was handling my case',
-      'I had to explain the same thing again',
-      'I waited too long for an answer',
-      'The message was full of internal jargon',
-    ],
-    gains: [
-      'I got an answer quickly',
-      'They knew who I was at once',
-      'The price was clear up front',
-    ],
-    ideas: [
-      'One contact person for the whole path',
-      'Tell the waiting time up front',
-      'A confirmation message in plain language',
-      'Pass the details between departments for the customer',
-    ],
-  },
-};
-
 /** A note a simulated participant writes in `lane`. */
 export function noteFor(random: Random, locale: Locale, lane: 'pains' | 'gains' | 'ideas'): string {
-  return pick(random, NOTES[locale][lane]);
+  return pick(random, DEMO[locale].notes[lane]);
 }
 
 /**
