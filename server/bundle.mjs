@@ -15,7 +15,8 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
 /** One level below the root, so that the bundle's `PROJECT_ROOT` (its folder's parent) is the root. */
 export const BUNDLE = path.join(ROOT, '.server-build', 'server.mjs');
 const SOURCES = ['server', 'lib'];
-const INPUTS = ['package.json', 'tsconfig.json'];
+/** Bundled too: the catalogues (lib/i18n/messages) are JSON, and so are the practice room's words. */
+const INPUTS = ['package.json', 'tsconfig.json', 'seeds/simulation.json'];
 
 function newestSource() {
   let newest = 0;
@@ -23,7 +24,8 @@ function newestSource() {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) visit(file);
-      else if (/\.tsx?$/.test(entry.name)) newest = Math.max(newest, fs.statSync(file).mtimeMs);
+      else if (/\.(tsx?|json)$/.test(entry.name))
+        newest = Math.max(newest, fs.statSync(file).mtimeMs);
     }
   };
   for (const dir of SOURCES) visit(path.join(ROOT, dir));
