@@ -1,6 +1,6 @@
 import type { RatedRole } from '../analytics/curve';
 import type { CurveData } from './summary';
-import { toWinAnsi } from './pdf-text';
+import { FONT, printable } from './pdf-fonts';
 
 /** Okabe–Ito colours and a marker per role, as on the screens (components/charts/palette.ts). */
 export const PDF_ROLE_STYLE: Record<
@@ -82,7 +82,7 @@ export function drawCurve(doc: PDFKit.PDFDocument, curve: CurveData, targetLabel
   const at = (i: number, v: number): Point => [x(i), y(v)];
 
   doc.save();
-  doc.font('Helvetica').fontSize(7);
+  doc.font(FONT.regular).fontSize(7);
   for (let v = -3; v <= 3; v++) {
     doc.moveTo(plotLeft, y(v)).lineTo(plotLeft + plotWidth, y(v));
     doc
@@ -126,7 +126,7 @@ export function drawCurve(doc: PDFKit.PDFDocument, curve: CurveData, targetLabel
     doc.lineWidth(1.4).strokeColor(e.colour).stroke();
     doc.undash();
     marker(doc, [lx + 9, ly + 4], e.shape, e.colour);
-    const text = toWinAnsi(e.label);
+    const text = printable(e.label);
     doc.fillColor(INK).text(text, lx + 22, ly, { lineBreak: false });
     lx += 22 + doc.widthOfString(text) + 16;
   }
