@@ -232,7 +232,8 @@ export function renderPdf(exp: WorkshopExport): Promise<Uint8Array> {
     if (i === summary.curveBefore && summary.curve) {
       heading(doc, t.curveTitle, 13);
       ensureSpace(doc, CURVE_BLOCK_HEIGHT);
-      drawCurve(doc, summary.curve, t.target);
+      const lines = summary.curve.lines.map((l) => ({ ...l, label: printable(l.label) }));
+      drawCurve(doc, { ...summary.curve, lines }, printable(t.target), REGULAR);
     }
     section(doc, s);
   });
