@@ -68,7 +68,7 @@ export interface CurveGeometry {
   series: PlacedSeries[];
 }
 
-export const VALENCE_MAX = 3;
+const VALENCE_MAX = 3;
 /** Gap between the valence labels and the plot. */
 const TICK_LABEL_GAP = 6;
 

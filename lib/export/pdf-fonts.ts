@@ -19,7 +19,7 @@ const FILES: Record<Face, string> = {
 };
 
 /** Placeholder for a grapheme the face cannot draw. */
-export const MISSING = '?';
+const MISSING = '?';
 
 interface Loaded {
   font: fontkit.Font;
