@@ -5,10 +5,12 @@ import * as fontkit from 'fontkit';
 /**
  * The PDF's font: DejaVu Sans, embedded (pdfkit writes only the glyphs a document uses),
  * so text prints as typed: Finnish and Swedish, Polish and Hungarian names, Cyrillic,
- * Greek, Hebrew, signs like − → ≥ ⇄ ★. What it has no glyph for (emoji, Chinese, Japanese,
- * Korean) would print as its empty box, or as nothing; such a character is replaced by
- * "?" instead, one per grapheme (an emoji family or a flag is one "?"), so the reader
- * sees that something stood there.
+ * Greek, Hebrew, signs like − → ≥ ⇄ ★. What it has no glyph for (most emoji, Chinese,
+ * Japanese, Korean) would print as its empty box, or as nothing; such a character is
+ * replaced by "?" instead, one per grapheme (an emoji family or a flag is one "?"), so
+ * the reader sees that something stood there. Hebrew and Arabic words come out right to
+ * left, but pdfkit does not reorder words: a right-to-left phrase shows its words left
+ * to right.
  */
 export type Face = 'regular' | 'bold' | 'italic';
 
