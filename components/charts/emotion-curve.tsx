@@ -3,8 +3,9 @@
 import { useTranslations } from 'next-intl';
 import { rolesPresent, type CurvePoint, type RatedRole } from '@/lib/analytics/curve';
 import { targetValence } from '@/lib/analytics/gaps';
-import { linePath, markerPath, type MarkerShape } from '@/lib/analytics/line-path';
+import { markerPath, type MarkerShape, runsPath } from '@/lib/analytics/line-path';
 import type { AnalyticsStep } from '@/lib/analytics/types';
+import { curveGeometry } from '@/lib/charts/curve-geometry';
 import { type CurveLayout, type CurveSize, curveLayout, UNMEASURED_WIDTH_PX } from './curve-layout';
 import { useValenceFormat } from './format';
 import { ROLE_STYLE, TARGET_STYLE } from './palette';
@@ -26,16 +27,14 @@ export interface EmotionCurveProps {
   width?: number;
 }
 
-const VALENCES = [3, 2, 1, 0, -1, -2, -3] as const;
-
 interface Line {
   key: string;
   label: string;
   colour: string;
   shape: MarkerShape;
   dash?: string;
-  /** Horizontal nudge, so that roles feeling the same at a step do not hide each other. */
-  dodge: number;
+  /** Nudged sideways, so that roles feeling the same at a step do not hide each other. */
+  dodge: boolean;
   values: (number | null)[];
 }
 
@@ -54,8 +53,6 @@ export function EmotionCurve({
   const [measure, measured] = useWidth<HTMLDivElement>();
   const g = curveLayout(fixedWidth ?? measured ?? UNMEASURED_WIDTH_PX[size], steps.length, size);
   const { width, height } = g;
-  const x = (i: number) => g.left + g.col * (i + 0.5);
-  const y = (v: number) => g.top + ((3 - v) / 6) * g.plot;
 
   const byId = new Map(curve.map((p) => [p.stepId, p]));
   const points = steps.map((s) => byId.get(s.id));
@@ -64,16 +61,17 @@ export function EmotionCurve({
   const roleMean = (role: RatedRole, i: number) => points[i]?.byRole[role]?.mean ?? null;
 
   const lines: Line[] = [
-    ...roles.map((role, k) => ({
+    ...roles.map((role) => ({
       key: role,
       label: tr(role),
       ...ROLE_STYLE[role],
-      dodge: (k - (roles.length - 1) / 2) * g.r,
+      dodge: true,
       values: steps.map((_, i) => roleMean(role, i)),
     })),
-    { key: 'target', label: t('target'), ...TARGET_STYLE, dodge: 0, values: targets },
+    { key: 'target', label: t('target'), ...TARGET_STYLE, dodge: false, values: targets },
   ];
-  const marks = handoffs.filter((from) => from >= 0 && from + 1 < steps.length);
+  // The layout's `right` is a margin; the geometry's is where the grid lines end.
+  const geo = curveGeometry({ ...g, right: width - g.right }, steps.length, lines, handoffs);
 
   const low = points.reduce<{ i: number; mean: number } | null>((acc, p, i) => {
     const mean = p?.overall?.mean;
@@ -115,19 +113,19 @@ export function EmotionCurve({
           }
           fontSize={g.font}
         >
-          {VALENCES.map((v) => (
+          {geo.ticks.map(({ value: v, y, zero }) => (
             <g key={v}>
               <line
-                x1={g.left}
-                x2={width - g.right}
-                y1={y(v)}
-                y2={y(v)}
-                stroke={v === 0 ? '#1c2330' : '#d6d3d1'}
-                strokeWidth={v === 0 ? g.stroke / 1.5 : 1}
+                x1={geo.grid.x1}
+                x2={geo.grid.x2}
+                y1={y}
+                y2={y}
+                stroke={zero ? '#1c2330' : '#d6d3d1'}
+                strokeWidth={zero ? g.stroke / 1.5 : 1}
               />
               <text
-                x={g.left - 6}
-                y={y(v)}
+                x={geo.tickLabelX}
+                y={y}
                 textAnchor="end"
                 dominantBaseline="middle"
                 fill="#44403c"
@@ -136,41 +134,40 @@ export function EmotionCurve({
               </text>
             </g>
           ))}
-          {marks.map((from) => (
+          {geo.handoffs.map(({ from, x }) => (
             <g key={`handoff-${from}`} data-handoff={from}>
               <title>{t('handoffBetween', { from: from + 1, to: from + 2 })}</title>
               <line
-                x1={x(from) + g.col / 2}
-                x2={x(from) + g.col / 2}
+                x1={x}
+                x2={x}
                 y1={g.top}
-                y2={g.top + g.plot}
+                y2={geo.plotBottom}
                 stroke="#57534e"
                 strokeWidth={g.stroke / 2}
                 strokeDasharray="2 4"
               />
-              <text x={x(from) + g.col / 2} y={g.top - g.font * 0.6} textAnchor="middle">
+              <text x={x} y={geo.markY} textAnchor="middle">
                 ⇄
               </text>
             </g>
           ))}
-          {steps.map((s, i) => (
-            <g key={s.id}>
-              <StepLabel layout={g} x={x(i)} index={i} title={s.title} />
-              {s.critical && (
-                <text x={x(i)} y={g.top - g.font * 0.6} textAnchor="middle" data-critical={i}>
-                  <title>{t('critical')}</title>★
-                </text>
-              )}
-            </g>
-          ))}
-          {lines.map((line) => (
+          {geo.columns.map(({ index: i, x }) => {
+            const s = steps[i]!;
+            return (
+              <g key={s.id}>
+                <StepLabel layout={g} x={x} y={geo.stepLabelY} index={i} title={s.title} />
+                {s.critical && (
+                  <text x={x} y={geo.markY} textAnchor="middle" data-critical={i}>
+                    <title>{t('critical')}</title>★
+                  </text>
+                )}
+              </g>
+            );
+          })}
+          {lines.map((line, k) => (
             <g key={line.key}>
               <path
-                d={linePath(
-                  line.values.map((v, i) =>
-                    v === null ? null : { x: x(i) + line.dodge, y: y(v) },
-                  ),
-                )}
+                d={runsPath(geo.series[k]!.runs)}
                 data-line={line.key}
                 fill="none"
                 stroke={line.colour}
@@ -178,21 +175,19 @@ export function EmotionCurve({
                 strokeDasharray={line.dash}
                 strokeLinejoin="round"
               />
-              {line.values.map((v, i) =>
-                v === null ? null : (
-                  <path
-                    key={i}
-                    d={markerPath(line.shape, x(i) + line.dodge, y(v), g.r)}
-                    fill={line.colour}
-                    stroke="#ffffff"
-                    strokeWidth={1}
-                  >
-                    <title>
-                      {t('point', { line: line.label, number: i + 1, mean: fmt.level(v) })}
-                    </title>
-                  </path>
-                ),
-              )}
+              {geo.series[k]!.points.map(({ index: i, value: v, x, y }) => (
+                <path
+                  key={i}
+                  d={markerPath(line.shape, x, y, g.r)}
+                  fill={line.colour}
+                  stroke="#ffffff"
+                  strokeWidth={1}
+                >
+                  <title>
+                    {t('point', { line: line.label, number: i + 1, mean: fmt.level(v) })}
+                  </title>
+                </path>
+              ))}
             </g>
           ))}
         </svg>
@@ -210,7 +205,7 @@ export function EmotionCurve({
               <span aria-hidden="true">★</span> {t('critical')}
             </li>
           )}
-          {marks.length > 0 && (
+          {geo.handoffs.length > 0 && (
             <li className="flex items-center gap-1">
               <span aria-hidden="true">⇄</span> {t('handoff')}
             </li>
@@ -280,16 +275,17 @@ function LegendSwatch({
 function StepLabel({
   layout: g,
   x,
+  y: baseline,
   index,
   title,
 }: {
   layout: CurveLayout;
   x: number;
+  y: number;
   index: number;
   title: string;
 }) {
   const text = `${index + 1}. ${title}`;
-  const baseline = g.top + g.plot + g.font * 1.4;
   if (g.labels === 'slanted') {
     return (
       <text

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linePath, markerPath } from './line-path';
+import { linePath, lineRuns, markerPath } from './line-path';
 
 describe('linePath', () => {
   it('draws nothing for no points', () => {
@@ -44,5 +44,16 @@ describe('markerPath', () => {
     );
     expect(new Set(shapes).size).toBe(4);
     for (const d of shapes) expect(d.endsWith('Z')).toBe(true);
+  });
+});
+
+describe('lineRuns', () => {
+  it('splits at nulls and leaves out runs of one point', () => {
+    const p = (x: number) => ({ x, y: 0 });
+    expect(lineRuns([p(1), p(2), null, p(3), null, p(4), p(5), p(6)])).toEqual([
+      [p(1), p(2)],
+      [p(4), p(5), p(6)],
+    ]);
+    expect(lineRuns([null, p(1), null])).toEqual([]);
   });
 });

@@ -10,16 +10,14 @@ export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond';
 const n = (v: number) => Number(v.toFixed(2));
 
 /**
- * A polyline through the points; a null point breaks the line, so an unrated step leaves a
- * gap. A run of one point draws nothing (its marker shows it). Empty string when nothing to draw.
+ * The runs of consecutive points, broken at each null (an unrated step leaves a gap). A
+ * run of one point is left out: it draws no line (its marker shows it).
  */
-export function linePath(points: readonly (Point | null)[]): string {
-  const parts: string[] = [];
-  let run: Point[] = [];
+export function lineRuns<P extends Point>(points: readonly (P | null)[]): P[][] {
+  const runs: P[][] = [];
+  let run: P[] = [];
   const flush = () => {
-    if (run.length >= 2) {
-      parts.push(run.map((p, i) => `${i === 0 ? 'M' : 'L'}${n(p.x)},${n(p.y)}`).join(' '));
-    }
+    if (run.length >= 2) runs.push(run);
     run = [];
   };
   for (const p of points) {
@@ -27,7 +25,19 @@ export function linePath(points: readonly (Point | null)[]): string {
     else flush();
   }
   flush();
-  return parts.join(' ');
+  return runs;
+}
+
+/** SVG path data of polylines, each run its own subpath. Empty string when nothing to draw. */
+export function runsPath(runs: readonly (readonly Point[])[]): string {
+  return runs
+    .map((run) => run.map((p, i) => `${i === 0 ? 'M' : 'L'}${n(p.x)},${n(p.y)}`).join(' '))
+    .join(' ');
+}
+
+/** A polyline through the points; a null point breaks the line (see lineRuns). */
+export function linePath(points: readonly (Point | null)[]): string {
+  return runsPath(lineRuns(points));
 }
 
 /** A closed marker of about the same visual weight for each shape, centred on (x, y). */

@@ -1,14 +1,10 @@
 import { exportMapLayout } from './map-export';
 import type { Shape } from './map-layout';
 import type { WorkshopExport } from './model';
-import { toWinAnsi } from './pdf-text';
+import { ascent, FONT, printable } from './pdf-fonts';
 
 type Doc = PDFKit.PDFDocument;
 
-const REGULAR = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
-/** Helvetica's ascender: the layout gives baselines, pdfkit places a text by its top. */
-const ASCENT = 0.718;
 const MARGIN = 36;
 
 /**
@@ -24,9 +20,9 @@ export function addMapPage(doc: Doc, exp: WorkshopExport): void {
   });
   const measure = (text: string, size: number, bold: boolean) =>
     doc
-      .font(bold ? BOLD : REGULAR)
+      .font(bold ? FONT.bold : FONT.regular)
       .fontSize(size)
-      .widthOfString(toWinAnsi(text));
+      .widthOfString(printable(text, bold ? 'bold' : 'regular'));
   const layout = exportMapLayout(exp, measure);
   const room = { w: doc.page.width - 2 * MARGIN, h: doc.page.height - 2 * MARGIN - 12 };
   const k = Math.min(room.w / layout.width, room.h / layout.height, 1.5);
@@ -46,15 +42,14 @@ function draw(
 ): void {
   if (s.kind === 'text') {
     const size = s.size * k;
-    const text = toWinAnsi(s.text);
-    doc
-      .font(s.bold ? BOLD : REGULAR)
-      .fontSize(size)
-      .fillColor(s.fill);
+    const face = s.bold ? 'bold' : 'regular';
+    const text = printable(s.text, face);
+    doc.font(FONT[face]).fontSize(size).fillColor(s.fill);
     const width = doc.widthOfString(text);
     const [x, y] = at(s.x, s.y);
     const left = s.anchor === 'middle' ? x - width / 2 : s.anchor === 'end' ? x - width : x;
-    doc.text(text, left, y - ASCENT * size, { lineBreak: false });
+    // The layout gives baselines; pdfkit places a text by its top.
+    doc.text(text, left, y - ascent(face) * size, { lineBreak: false });
     return;
   }
   doc.save();

@@ -1,6 +1,10 @@
 import type { RatedRole } from '../analytics/curve';
+import { markerPath, type MarkerShape, runsPath } from '../analytics/line-path';
+import { curveGeometry } from '../charts/curve-geometry';
 import type { CurveData } from './summary';
-import { toWinAnsi } from './pdf-text';
+
+// No font files nor pdfkit here, only drawing: map-marks.ts, which the browser loads,
+// imports PDF_ROLE_STYLE from this module. Texts come in printable (pdf-fonts.ts).
 
 /** Okabe–Ito colours and a marker per role, as on the screens (components/charts/palette.ts). */
 export const PDF_ROLE_STYLE: Record<
@@ -12,123 +16,111 @@ export const PDF_ROLE_STYLE: Record<
   customer: { colour: '#D55E00', shape: 'triangle' },
 };
 
+const TARGET = { colour: '#000000', shape: 'diamond' as MarkerShape };
 const GRID = '#d0d4da';
 const INK = '#1c2330';
 const CHART_HEIGHT = 170;
 const AXIS_WIDTH = 24;
-/** Room between the plot's edges and the first and last step. */
-const INSET = 14;
+const FONT_SIZE = 7;
+const MARKER_R = 3;
 
-type Point = [number, number];
+type Doc = PDFKit.PDFDocument;
 
-function marker(doc: PDFKit.PDFDocument, [x, y]: Point, shape: string, colour: string): void {
-  const r = 3;
-  if (shape === 'square') doc.rect(x - r, y - r, 2 * r, 2 * r);
-  else if (shape === 'triangle') doc.polygon([x, y - r - 0.5], [x + r, y + r], [x - r, y + r]);
-  else if (shape === 'diamond')
-    doc.polygon([x, y - r - 1], [x + r + 1, y], [x, y + r + 1], [x - r - 1, y]);
-  else doc.circle(x, y, r);
-  doc.fillColor(colour).fill();
+function marker(doc: Doc, x: number, y: number, shape: MarkerShape, colour: string): void {
+  doc.path(markerPath(shape, x, y, MARKER_R));
+  doc.lineWidth(0.5).fillAndStroke(colour, '#ffffff');
 }
 
-/** A polyline through the points, broken where a value is missing (an unrated step). */
-function line(
-  doc: PDFKit.PDFDocument,
-  values: Array<number | null>,
-  at: (i: number, v: number) => Point,
-  colour: string,
-  dashed: boolean,
-): Point[] {
-  const points: Point[] = [];
-  let run: Point[] = [];
-  const flush = () => {
-    if (run.length > 1) {
-      doc.moveTo(...run[0]!);
-      for (const p of run.slice(1)) doc.lineTo(...p);
-      if (dashed) doc.dash(5, { space: 3 });
-      doc
-        .lineWidth(dashed ? 1.2 : 1.8)
-        .strokeColor(colour)
-        .stroke();
-      doc.undash();
-    }
-    run = [];
-  };
-  values.forEach((v, i) => {
-    if (v === null) return flush();
-    const p = at(i, v);
-    run.push(p);
-    points.push(p);
-  });
-  flush();
-  return points;
+/** Text whose baseline is at y, anchored at x like SVG's text-anchor. */
+function textAt(doc: Doc, text: string, x: number, y: number, anchor: 'middle' | 'end'): void {
+  const width = doc.widthOfString(text);
+  const left = anchor === 'middle' ? x - width / 2 : x - width;
+  doc.text(text, left, y, { lineBreak: false, baseline: 'alphabetic' });
 }
 
 /**
- * Draws the emotion curve as vector graphics at the current position, full width:
- * a −3…+3 scale, step numbers along the bottom, the target as a dashed line with
- * diamonds, each role's mean as a line with its marker, and a legend. Moves doc.y below.
+ * Draws the emotion curve as vector graphics at the current position, full width, from
+ * the geometry the screens draw too (lib/charts/curve-geometry.ts): a −3…+3 scale, step
+ * numbers under their columns, the target as a dashed line with diamonds, each role's mean
+ * as a line with its marker, and a legend. Its texts are in `font`, and the lines' labels
+ * and `targetLabel` must be printable in it. Moves doc.y below.
  */
-export function drawCurve(doc: PDFKit.PDFDocument, curve: CurveData, targetLabel: string): void {
+export function drawCurve(doc: Doc, curve: CurveData, targetLabel: string, font: string): void {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
-  const top = doc.y + 6;
   const plotLeft = left + AXIS_WIDTH;
-  const plotWidth = width - AXIS_WIDTH - 8;
-  const n = curve.steps.length;
-  const span = plotWidth - 2 * INSET;
-  const x = (i: number) => plotLeft + INSET + (n <= 1 ? span / 2 : (i * span) / (n - 1));
-  const y = (v: number) => top + ((3 - v) / 6) * CHART_HEIGHT;
-  const at = (i: number, v: number): Point => [x(i), y(v)];
+  const plotRight = left + width - 8;
+  const n = Math.max(curve.steps.length, 1);
+  const geo = curveGeometry(
+    {
+      left: plotLeft,
+      right: plotRight,
+      top: doc.y + 6,
+      plot: CHART_HEIGHT,
+      col: (plotRight - plotLeft) / n,
+      font: FONT_SIZE,
+      r: MARKER_R,
+    },
+    curve.steps.length,
+    [
+      ...curve.lines.map((l) => ({ key: l.role, values: l.values, dodge: true })),
+      { key: 'target', values: curve.target, dodge: false },
+    ],
+  );
+  const top = geo.ticks[0]!.y;
 
   doc.save();
-  doc.font('Helvetica').fontSize(7);
-  for (let v = -3; v <= 3; v++) {
-    doc.moveTo(plotLeft, y(v)).lineTo(plotLeft + plotWidth, y(v));
+  doc.font(font).fontSize(FONT_SIZE);
+  for (const tick of geo.ticks) {
+    doc.moveTo(geo.grid.x1, tick.y).lineTo(geo.grid.x2, tick.y);
     doc
-      .lineWidth(v === 0 ? 0.9 : 0.4)
-      .strokeColor(v === 0 ? '#8a919c' : GRID)
+      .lineWidth(tick.zero ? 0.9 : 0.4)
+      .strokeColor(tick.zero ? '#8a919c' : GRID)
       .stroke();
-    const text = v > 0 ? `+${v}` : String(v);
-    doc.fillColor(INK).text(text, left, y(v) - 3, { width: AXIS_WIDTH - 6, align: 'right' });
+    const label = tick.value > 0 ? `+${tick.value}` : String(tick.value);
+    // Centred on the line like SVG's middle baseline: half the digits' height below it.
+    doc.fillColor(INK);
+    textAt(doc, label, geo.tickLabelX, tick.y + FONT_SIZE * 0.36, 'end');
   }
-  curve.steps.forEach((s, i) => {
-    doc
-      .moveTo(x(i), top)
-      .lineTo(x(i), top + CHART_HEIGHT)
-      .lineWidth(0.3)
-      .strokeColor(GRID)
-      .stroke();
-    doc
-      .fillColor(INK)
-      .text(String(s.number), x(i) - 10, top + CHART_HEIGHT + 4, { width: 20, align: 'center' });
-  });
+  for (const { index, x } of geo.columns) {
+    doc.moveTo(x, top).lineTo(x, geo.plotBottom).lineWidth(0.3).strokeColor(GRID).stroke();
+    doc.fillColor(INK);
+    textAt(doc, String(curve.steps[index]!.number), x, geo.stepLabelY, 'middle');
+  }
 
-  for (const p of line(doc, curve.target, at, '#000000', true))
-    marker(doc, p, 'diamond', '#000000');
-  for (const l of curve.lines) {
-    const style = PDF_ROLE_STYLE[l.role];
-    for (const p of line(doc, l.values, at, style.colour, false))
-      marker(doc, p, style.shape, style.colour);
-  }
+  const styles = [...curve.lines.map((l) => PDF_ROLE_STYLE[l.role]), TARGET];
+  geo.series.forEach((s, k) => {
+    const style = styles[k]!;
+    const dashed = s.key === 'target';
+    if (s.runs.length > 0) {
+      doc.path(runsPath(s.runs));
+      if (dashed) doc.dash(5, { space: 3 });
+      doc
+        .lineWidth(dashed ? 1.2 : 1.8)
+        .lineJoin('round')
+        .strokeColor(style.colour)
+        .stroke();
+      doc.undash();
+    }
+    for (const p of s.points) marker(doc, p.x, p.y, style.shape, style.colour);
+  });
 
   // Legend: one entry per line, then the target.
   let lx = plotLeft;
-  const ly = top + CHART_HEIGHT + 20;
+  const ly = geo.plotBottom + 20;
   doc.fontSize(8);
   const entries = [
     ...curve.lines.map((l) => ({ label: l.label, ...PDF_ROLE_STYLE[l.role], dashed: false })),
-    { label: targetLabel, colour: '#000000', shape: 'diamond', dashed: true },
+    { label: targetLabel, ...TARGET, dashed: true },
   ];
   for (const e of entries) {
     doc.moveTo(lx, ly + 4).lineTo(lx + 18, ly + 4);
     if (e.dashed) doc.dash(3, { space: 2 });
     doc.lineWidth(1.4).strokeColor(e.colour).stroke();
     doc.undash();
-    marker(doc, [lx + 9, ly + 4], e.shape, e.colour);
-    const text = toWinAnsi(e.label);
-    doc.fillColor(INK).text(text, lx + 22, ly, { lineBreak: false });
-    lx += 22 + doc.widthOfString(text) + 16;
+    marker(doc, lx + 9, ly + 4, e.shape, e.colour);
+    doc.fillColor(INK).text(e.label, lx + 22, ly, { lineBreak: false });
+    lx += 22 + doc.widthOfString(e.label) + 16;
   }
   doc.restore();
   doc.x = left;

@@ -2,26 +2,35 @@ import { describe, expect, it } from 'vitest';
 import { analyseJourney } from '../analytics/journey';
 import { readPdf } from '../../tests/helpers/pdf';
 import { renderPdf } from './pdf';
-import { toWinAnsi } from './pdf-text';
+import { printable } from './pdf-fonts';
 import { PATH, sampleExport, TITLE } from './test-export';
 
-describe('toWinAnsi', () => {
+describe('printable', () => {
   it('keeps Finnish and Swedish letters, typographic quotes and dashes', () => {
     const text = 'äöå ÄÖÅ šž ”lainaus” “quote” ‘single’ „low” – — … € ×';
-    expect(toWinAnsi(text)).toBe(text);
+    expect(printable(text)).toBe(text);
   });
 
-  it('puts look-alikes for what Helvetica lacks, and "?" for the rest', () => {
-    expect(toWinAnsi('−2 → 3 ≥ 1')).toBe('-2 -> 3 >= 1');
-    expect(toWinAnsi('Łukasz Ćwik, Őrs')).toBe('Lukasz Cwik, Ors');
-    expect(toWinAnsi('ok 👍 🚚')).toBe('ok ? ?');
+  it('keeps what the embedded font draws as typed, and puts "?" for the rest', () => {
+    for (const text of ['−2 → 3 ≥ 1', 'Łukasz Ćwik, Őrs', 'Привет', 'Ελένη', '⇄ ★']) {
+      expect(printable(text)).toBe(text);
+      expect(printable(text, 'bold')).toBe(text);
+    }
+    expect(printable('ok 👍 🚚')).toBe('ok ? ?');
     // One "?" per emoji, however many code points it is made of (ZWJ family, flag, skin tone).
-    expect(toWinAnsi('👨‍👩‍👧 🇫🇮 👍🏽!')).toBe('? ? ?!');
-    expect(toWinAnsi('Привет')).toBe('??????');
+    expect(printable('👨‍👩‍👧 🇫🇮 👍🏽!')).toBe('? ? ?!');
+    expect(printable('王小明 김민준')).toBe('??? ???');
+    // The oblique face has no Arabic letters; the upright one has.
+    expect(printable('سلام')).toBe('سلام');
+    expect(printable('سلام', 'italic')).toBe('????');
+  });
+
+  it('composes a letter typed as base and accent', () => {
+    expect(printable('Ca\u0301tia')).toBe('Cátia');
   });
 
   it('folds line breaks and tabs into single spaces', () => {
-    expect(toWinAnsi('a\r\n\tb\nc')).toBe('a b c');
+    expect(printable('a\r\n\tb\nc')).toBe('a b c');
   });
 });
 
@@ -32,14 +41,15 @@ describe('renderPdf', () => {
     const pdf = await readPdf(bytes);
     const text = pdf.text.join(' ');
     expect(pdf.info.Title).toBe(TITLE); // metadata keeps even the emoji
-    expect(text).toContain('Tilauksesta laskuun – ”kevät” ?');
+    // Printed as typed: the embedded font has this emoji (not the truck: "?" stands for it).
+    expect(text).toContain('Tilauksesta laskuun – ”kevät” 😀');
     for (const step of PATH) expect(text).toContain(step.title);
     for (const words of [
       'Työpajan yhteenveto',
       'Tunnekäyrä',
       'Johtaja Henkilöstö Asiakkaan edustaja Tavoite', // the curve's legend
       'Henkilöstön suositteluindeksi (eNPS): +25',
-      'Vahvistus sähköpostiin: Johtaja +1,0, Asiakkaan edustaja -2,0: ero 3',
+      'Vahvistus sähköpostiin: Johtaja +1,0, Asiakkaan edustaja −2,0: ero 3', // a minus sign
       'Nopea toimitus ? – ”loistava”',
       '=HYPERLINK("http://x","ä") | *bold* _u_ `c` [l](u) <b> # - + \\',
       '+358 40 soitto: selvitä ”viite” – ÅÄÖ Åsa Öberg Talous 2026-04-30',
@@ -47,6 +57,20 @@ describe('renderPdf', () => {
       expect(text).toContain(words);
     }
     expect(pdf.text.at(-1)).toContain(`Sivu ${pdf.pages}/${pdf.pages}`);
+  });
+
+  it('prints names in any script as typed, in its embedded font, and "?" for what it lacks', async () => {
+    const owners = ['Łukasz Ćwik', 'Ольга Петрова', 'Ελένη Παππά', 'Ngô Bảo Châu', '王小明 🚚'];
+    const base = sampleExport().actions[0]!;
+    const actions = owners.map((owner, i) => ({ ...base, id: `a${i}`, owner }));
+    const bytes = await renderPdf(sampleExport({ actions }));
+    const text = (await readPdf(bytes)).text.join(' ');
+    for (const owner of owners.slice(0, -1)) expect(text).toContain(owner);
+    expect(text).toContain('??? ?');
+    const raw = Buffer.from(bytes).toString('latin1');
+    expect(raw).toMatch(/\/FontFile2 \d+ 0 R/); // a TrueType font, embedded
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans\b/); // as a subset
+    expect(raw).not.toContain('Helvetica');
   });
 
   it('runs onto more pages and repeats a long table’s header', async () => {

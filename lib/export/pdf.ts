@@ -2,16 +2,16 @@ import PDFDocument from 'pdfkit';
 import type { WorkshopExport } from './model';
 import { addMapPage } from './map-pdf';
 import { CURVE_BLOCK_HEIGHT, drawCurve } from './pdf-chart';
-import { toWinAnsi } from './pdf-text';
+import { FONT, type Face, printable, registerFonts } from './pdf-fonts';
 import { type Block, buildSummary, type Section } from './summary';
 import { fill } from './words';
 
 const INK = '#1c2330';
 const MUTED = '#5b6472';
 const RULE = '#c3c8cf';
-const REGULAR = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
-const ITALIC = 'Helvetica-Oblique';
+const REGULAR = FONT.regular;
+const BOLD = FONT.bold;
+const ITALIC = FONT.italic;
 const BODY_SIZE = 9.5;
 const CELL_PAD = 3;
 
@@ -28,22 +28,22 @@ function ensureSpace(doc: Doc, height: number): void {
 function heading(doc: Doc, text: string, size: number): void {
   ensureSpace(doc, size * 3);
   doc.moveDown(0.6).font(BOLD).fontSize(size).fillColor(INK);
-  doc.text(toWinAnsi(text), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  doc.text(printable(text, 'bold'), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.3);
 }
 
-function paragraph(doc: Doc, text: string, font = REGULAR): void {
-  doc.font(font).fontSize(BODY_SIZE).fillColor(INK);
-  doc.text(toWinAnsi(text), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+function paragraph(doc: Doc, text: string, face: Face = 'regular'): void {
+  doc.font(FONT[face]).fontSize(BODY_SIZE).fillColor(INK);
+  doc.text(printable(text, face), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.4);
 }
 
 function list(doc: Doc, items: string[], label?: string): void {
-  if (label) paragraph(doc, label, BOLD);
+  if (label) paragraph(doc, label, 'bold');
   const left = doc.page.margins.left;
   doc.font(REGULAR).fontSize(BODY_SIZE).fillColor(INK);
   for (const item of items) {
-    const text = toWinAnsi(item);
+    const text = printable(item);
     ensureSpace(doc, doc.heightOfString(text, { width: contentWidth(doc) - 12 }));
     const y = doc.y;
     doc.text('•', left + 2, y);
@@ -59,7 +59,7 @@ function list(doc: Doc, items: string[], label?: string): void {
  */
 function columnWidths(doc: Doc, head: string[], rows: string[][], numeric: boolean[]): number[] {
   const total = contentWidth(doc);
-  const cellsOf = (i: number) => [head[i]!, ...rows.map((r) => r[i] ?? '')].map(toWinAnsi);
+  const cellsOf = (i: number) => [head[i]!, ...rows.map((r) => r[i] ?? '')];
   const widest = (i: number) => {
     let max = 0;
     for (const [j, text] of cellsOf(i).entries()) {
@@ -107,8 +107,9 @@ function drawRow(doc: Doc, texts: string[], columns: Columns, height: number): v
 
 /** A table whose header repeats on every page it runs onto. */
 function table(doc: Doc, b: Extract<Block, { kind: 'table' }>): void {
-  const columns = { widths: columnWidths(doc, b.head, b.rows, b.numeric), numeric: b.numeric };
-  const head = b.head.map(toWinAnsi);
+  const head = b.head.map((t) => printable(t, 'bold'));
+  const rows = b.rows.map((row) => row.map((t) => printable(t)));
+  const columns = { widths: columnWidths(doc, head, rows, b.numeric), numeric: b.numeric };
   const header = () => {
     doc.font(BOLD).fontSize(BODY_SIZE - 1);
     drawRow(doc, head, columns, rowHeight(doc, head, columns));
@@ -117,8 +118,7 @@ function table(doc: Doc, b: Extract<Block, { kind: 'table' }>): void {
   const headHeight = rowHeight(doc, head, columns);
   ensureSpace(doc, headHeight * 3);
   header();
-  for (const row of b.rows) {
-    const texts = row.map(toWinAnsi);
+  for (const texts of rows) {
     doc.font(REGULAR).fontSize(BODY_SIZE - 1);
     const height = rowHeight(doc, texts, columns);
     if (doc.y + height > bottom(doc)) {
@@ -136,13 +136,13 @@ function facts(doc: Doc, rows: Array<[string, string]>): void {
   const labelWidth = 150;
   for (const [k, v] of rows) {
     doc.font(REGULAR).fontSize(BODY_SIZE);
-    const value = toWinAnsi(v);
+    const value = printable(v);
     ensureSpace(doc, doc.heightOfString(value, { width: contentWidth(doc) - labelWidth }));
     const y = doc.y;
     doc
       .font(BOLD)
       .fillColor(MUTED)
-      .text(toWinAnsi(k), left, y, { width: labelWidth - 8 });
+      .text(printable(k, 'bold'), left, y, { width: labelWidth - 8 });
     const afterLabel = doc.y;
     doc
       .font(REGULAR)
@@ -179,7 +179,7 @@ function pageNumbers(doc: Doc, template: string): void {
     doc.page.margins.bottom = 0; // writing inside the margin must not add a page
     doc.font(REGULAR).fontSize(8).fillColor(MUTED);
     doc.text(
-      toWinAnsi(fill(template, { page: i + 1, pages: count })),
+      printable(fill(template, { page: i + 1, pages: count })),
       doc.page.margins.left,
       doc.page.height - margin / 2,
       {
@@ -195,8 +195,8 @@ function pageNumbers(doc: Doc, template: string): void {
 /**
  * The workshop's summary as an A4 PDF, in its language: the same content as the
  * Markdown, with the emotion curve drawn as vector lines, and the journey map on a
- * landscape A3 page at the end. Standard Helvetica; see
- * pdf-text.ts for what happens to characters outside Windows-1252.
+ * landscape A3 page at the end. DejaVu Sans, embedded; see pdf-fonts.ts for what happens
+ * to characters it has no glyph for.
  */
 export function renderPdf(exp: WorkshopExport): Promise<Uint8Array> {
   const summary = buildSummary(exp);
@@ -214,6 +214,7 @@ export function renderPdf(exp: WorkshopExport): Promise<Uint8Array> {
       Creator: 'Saappaat',
     },
   });
+  registerFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Uint8Array>((resolve, reject) => {
@@ -225,13 +226,14 @@ export function renderPdf(exp: WorkshopExport): Promise<Uint8Array> {
     .font(BOLD)
     .fontSize(20)
     .fillColor(INK)
-    .text(toWinAnsi(summary.title), { width: contentWidth(doc) });
-  doc.font(ITALIC).fontSize(11).fillColor(MUTED).text(toWinAnsi(summary.heading));
+    .text(printable(summary.title, 'bold'), { width: contentWidth(doc) });
+  doc.font(ITALIC).fontSize(11).fillColor(MUTED).text(printable(summary.heading, 'italic'));
   summary.sections.forEach((s, i) => {
     if (i === summary.curveBefore && summary.curve) {
       heading(doc, t.curveTitle, 13);
       ensureSpace(doc, CURVE_BLOCK_HEIGHT);
-      drawCurve(doc, summary.curve, t.target);
+      const lines = summary.curve.lines.map((l) => ({ ...l, label: printable(l.label) }));
+      drawCurve(doc, { ...summary.curve, lines }, printable(t.target), REGULAR);
     }
     section(doc, s);
   });
