@@ -2,6 +2,7 @@ import type http from 'node:http';
 import { normaliseJoinCode } from '../lib/domain/join-code';
 import { pathDocUpdate, seedDocUpdate } from '../lib/board/path-doc';
 import { contentDisposition } from '../lib/export/file-name';
+import { EXPORT_FORMAT_IDS, formatRefusal, isExportFormat } from '../lib/export/formats';
 import { parseWorkshopExport } from '../lib/export/json';
 import { MAX_PARTICIPANTS_DEFAULT, SIMULATED_DEFAULT } from '../lib/constants';
 import { ErrorCode } from '../lib/protocol/codes';
@@ -9,7 +10,7 @@ import type { RequestTarget } from '../lib/protocol/http-request';
 import { CreateWorkshopBody, JoinBody, SimulateBody } from '../lib/protocol/schemas';
 import type { Template } from '../lib/templates/schema';
 import { buildExport, type ReadDoc } from './export/build-export';
-import { EXPORT_FORMATS, isExportFormat, renderExport } from './export/render-export';
+import { renderExport } from './export/render-export';
 import { NotOwnerError } from './cluster/not-owner';
 import { hashKey, keyMatches, newFacilitatorKey, newId, type TokenSigner } from './auth';
 import {
@@ -156,8 +157,7 @@ export function createHttpApi(deps: HttpApiDeps) {
     if (!actor) throw new HttpError(404, ErrorCode.NOT_FOUND, 'No such workshop');
     await requireActorKey(req, actor);
     if (!isExportFormat(format)) {
-      const message = `format: expected one of ${EXPORT_FORMATS.join(', ')}`;
-      throw new HttpError(400, ErrorCode.INVALID_PAYLOAD, message);
+      throw new HttpError(400, ErrorCode.INVALID_PAYLOAD, formatRefusal(EXPORT_FORMAT_IDS));
     }
     // Exporting keeps an otherwise idle workshop loaded only for a while.
     const exp = await buildExport(deps, workshopId).finally(() => deps.registry.release(actor));
