@@ -1,32 +1,11 @@
 import type http from 'node:http';
-import FindMyWay from 'find-my-way';
 import { ErrorCode } from '../lib/protocol/codes';
 import { decodePathPart, type RequestTarget } from '../lib/protocol/http-request';
 import { createApiContext, type HttpApiDeps } from './api/context';
-import type { Route } from './api/route';
+import { createRouter } from './api/router';
 import { ROUTES } from './api/routes';
 import { NotOwnerError } from './cluster/not-owner';
 import { HttpError, sendJson } from './http-util';
-
-/**
- * The router of the route table (`api/routes.ts`). find-my-way, fastify's router: it
- * matches by method and path and decodes each parameter as `decodeURIComponent` does.
- * No parameter length limit (its default of 100 would turn a long id into "no such
- * endpoint" rather than "no such workshop").
- */
-function createRouter(routes: readonly Route[]) {
-  const router = FindMyWay({ maxParamLength: Number.MAX_SAFE_INTEGER });
-  const unused = () => undefined;
-  for (const r of routes) router.on(r.method, r.path, unused, r);
-  return (method: string, path: string) => {
-    const found = router.find(method as FindMyWay.HTTPMethod, path);
-    if (!found) return null;
-    const params = found.params as Record<string, string>;
-    // A parameter is a non-empty path segment (`/api/workshops//export` is no route).
-    if (Object.values(params).some((value) => value === '')) return null;
-    return { route: found.store as Route, params };
-  };
-}
 
 /** The public HTTP API (see README). Returns false for paths it does not own. */
 export function createHttpApi(deps: HttpApiDeps) {
