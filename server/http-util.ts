@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import type { z } from 'zod';
 import { ErrorCode } from '../lib/protocol/codes';
-import { decodePathPart, isJsonContentType } from '../lib/protocol/http-request';
+import { isJsonContentType } from '../lib/protocol/http-request';
 
 /** Largest JSON body the HTTP API reads, unless a route says otherwise. */
 export const HTTP_BODY_MAX_BYTES = 16 * 1024;
@@ -39,19 +39,6 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
     'content-length': Buffer.byteLength(json),
   });
   res.end(json);
-}
-
-/**
- * The `index`th part of a request path (split at `/`), decoded. The door (`http-entry.ts`)
- * has answered every path that does not decode already; this refuses it too, with the
- * same 400, rather than trust that from afar.
- */
-export function pathPart(path: string, index: number): string {
-  const part = decodePathPart(path.split('/')[index] ?? '');
-  if (part === null) {
-    throw new HttpError(400, ErrorCode.INVALID_URL, 'The path has a broken %-escape');
-  }
-  return part;
 }
 
 /**

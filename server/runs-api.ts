@@ -3,8 +3,15 @@ import { pathDocUpdate, readPath, readPersonas, readSituations } from '../lib/bo
 import { compareRuns } from '../lib/export/compare';
 import { renderComparisonMarkdown } from '../lib/export/compare-markdown';
 import { contentDisposition } from '../lib/export/file-name';
+import {
+  EXPORT_FORMATS,
+  formatRefusal,
+  isSeriesFormat,
+  SERIES_FORMAT_IDS,
+} from '../lib/export/formats';
 import type { WorkshopExport } from '../lib/export/model';
 import { exportWords } from '../lib/export/words';
+import { assertNever } from '../lib/domain/assert-never';
 import { ErrorCode } from '../lib/protocol/codes';
 import { RerunBody } from '../lib/protocol/schemas';
 import { newId } from './auth';
@@ -33,8 +40,6 @@ export interface RunsApiDeps {
   admit(what: 'create', address: string): Promise<void>;
   trustProxy?: boolean;
 }
-
-export const RUNS_FORMATS = ['json', 'md'] as const;
 
 /**
  * Runs of the same path: "run again" (a new workshop in the source's series, opened by
@@ -117,9 +122,8 @@ export function createRunsApi(deps: RunsApiDeps) {
   ) {
     const record = await workshopOrNotFound(workshopId);
     await deps.requireKey(req, record.facilitatorKeyHash, workshopId);
-    if (format !== 'json' && format !== 'md') {
-      const message = `format: expected one of ${RUNS_FORMATS.join(', ')}`;
-      throw new HttpError(400, ErrorCode.INVALID_PAYLOAD, message);
+    if (!isSeriesFormat(format)) {
+      throw new HttpError(400, ErrorCode.INVALID_PAYLOAD, formatRefusal(SERIES_FORMAT_IDS));
     }
     // Every run of a series has its key; a run that did not would not be this caller's.
     const series = (await deps.storage.listSeries(record.seriesId)).filter(
@@ -127,15 +131,30 @@ export function createRunsApi(deps: RunsApiDeps) {
     );
     const runs: WorkshopExport[] = [];
     for (const run of series) runs.push(await exportRun(run.id));
-    if (format === 'json') return sendJson(res, 200, { runs });
+    switch (format) {
+      case 'json':
+        return sendJson(res, 200, { runs });
+      case 'md':
+        return sendComparison(res, runs, record);
+      default:
+        return assertNever(format);
+    }
+  }
 
+  /** The runs compared, as a Markdown file named after the latest run. */
+  function sendComparison(
+    res: http.ServerResponse,
+    runs: WorkshopExport[],
+    record: WorkshopRecord,
+  ) {
     const comparison = compareRuns(runs);
     const body = Buffer.from(renderComparisonMarkdown(comparison), 'utf8');
     const latest = comparison.runs.at(-1) ?? record;
     const heading = exportWords(latest.locale).t.compareHeading;
+    const { contentType, extension } = EXPORT_FORMATS.md;
     res.writeHead(200, {
-      'content-type': 'text/markdown; charset=utf-8',
-      'content-disposition': contentDisposition(`${latest.title} – ${heading}`, 'md'),
+      'content-type': contentType,
+      'content-disposition': contentDisposition(`${latest.title} – ${heading}`, extension),
       'content-length': body.byteLength,
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',

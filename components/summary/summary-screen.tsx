@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '@/lib/client/api';
 import { savedFacilitatorKey, savedToken } from '@/lib/client/credentials';
 import { useBrowserValue } from '@/lib/client/use-browser-value';
+import { type ExportFormat, SUMMARY_DOWNLOADS } from '@/lib/export/formats';
 import type { WorkshopExport } from '@/lib/export/model';
 import { useWorkshopLocale } from '@/lib/i18n/client-locale';
 import { LocaleSwitcher } from '../locale-switcher';
@@ -13,8 +14,6 @@ import { ErrorMessage } from '../ui/error-message';
 import { RunAgain } from './run-again';
 import { SummaryView } from './summary-view';
 import { fetchServed } from '@/lib/client/fetch-served';
-
-const FORMATS = ['pdf', 'md', 'csv', 'json'] as const;
 
 interface Access {
   key: string | null;
@@ -39,7 +38,7 @@ async function fetchSummary(workshopId: string, access: Access): Promise<Worksho
 }
 
 /** Downloads an export with the key in a header (a plain link could not carry it). */
-async function download(workshopId: string, key: string, format: (typeof FORMATS)[number]) {
+async function download(workshopId: string, key: string, format: ExportFormat) {
   const res = await fetchServed(`/api/workshops/${workshopId}/export?format=${format}`, {
     headers: { authorization: `Bearer ${key}` },
   });
@@ -92,7 +91,7 @@ export function SummaryScreen({ workshopId }: { workshopId: string }) {
             {t('print')}
           </Button>
           {key &&
-            FORMATS.map((f) => (
+            SUMMARY_DOWNLOADS.map((f) => (
               <Button key={f} variant="secondary" onClick={() => void download(workshopId, key, f)}>
                 {t('download')} {t(`formats.${f}`)}
               </Button>
