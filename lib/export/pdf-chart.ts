@@ -1,16 +1,6 @@
-import type { RatedRole } from '../analytics/curve';
+import { ROLE_STYLE } from '../domain/role-style';
 import type { CurveData } from './summary';
 import { toWinAnsi } from './pdf-text';
-
-/** Okabe–Ito colours and a marker per role, as on the screens (components/charts/palette.ts). */
-export const PDF_ROLE_STYLE: Record<
-  RatedRole,
-  { colour: string; shape: 'circle' | 'square' | 'triangle' }
-> = {
-  leader: { colour: '#0072B2', shape: 'circle' },
-  staff: { colour: '#009E73', shape: 'square' },
-  customer: { colour: '#D55E00', shape: 'triangle' },
-};
 
 const GRID = '#d0d4da';
 const INK = '#1c2330';
@@ -107,7 +97,7 @@ export function drawCurve(doc: PDFKit.PDFDocument, curve: CurveData, targetLabel
   for (const p of line(doc, curve.target, at, '#000000', true))
     marker(doc, p, 'diamond', '#000000');
   for (const l of curve.lines) {
-    const style = PDF_ROLE_STYLE[l.role];
+    const style = ROLE_STYLE[l.role];
     for (const p of line(doc, l.values, at, style.colour, false))
       marker(doc, p, style.shape, style.colour);
   }
@@ -117,7 +107,7 @@ export function drawCurve(doc: PDFKit.PDFDocument, curve: CurveData, targetLabel
   const ly = top + CHART_HEIGHT + 20;
   doc.fontSize(8);
   const entries = [
-    ...curve.lines.map((l) => ({ label: l.label, ...PDF_ROLE_STYLE[l.role], dashed: false })),
+    ...curve.lines.map((l) => ({ label: l.label, ...ROLE_STYLE[l.role], dashed: false })),
     { label: targetLabel, colour: '#000000', shape: 'diamond', dashed: true },
   ];
   for (const e of entries) {
