@@ -48,13 +48,7 @@ export type MyRating = Pick<Rating, (typeof MY_RATING_FIELDS)[number]>;
  * (never a participant id), a key per rating, and the rater's name in named workshops only.
  */
 export const REVEALED_RATING_FIELDS = [
-  'stepId',
-  'round',
-  'valence',
-  'emotion',
-  'expectation',
-  'effort',
-  'note',
+  ...MY_RATING_FIELDS,
   'role',
   'lens',
   'cardId',
