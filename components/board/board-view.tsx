@@ -15,10 +15,10 @@ import {
 } from '@/lib/board/board-doc';
 import { boardLanes } from '@/lib/board/phase-lanes';
 import { noteAuthor, rosterOf } from '@/lib/board/authors';
+import { boardAccess, lockedOut, mayEditNote } from '@/lib/board/note-rules';
 import { newDocId, type PathStep } from '@/lib/board/path-doc';
 import { useDocValue } from '@/lib/client/use-doc-value';
 import { useNarrowScreen } from '@/lib/client/use-narrow-screen';
-import { can } from '@/lib/domain/permissions';
 import type { Phase } from '@/lib/domain/phases';
 import { defaultLens, type Lens, type Role } from '@/lib/domain/roles';
 import { CloseCode } from '@/lib/protocol/codes';
@@ -77,8 +77,9 @@ export function BoardView({
   const [selected, setSelected] = useState<string[]>([]);
   const [groupName, setGroupName] = useState('');
   const step = steps.find((s) => s.id === stepId);
-  const facilitator = viewer.role === 'facilitator';
-  const mayWrite = can(viewer.role, 'board.edit') && (facilitator || !boardLocked);
+  const writer = { participantId: viewer.participantId, role: viewer.role, boardLocked };
+  const access = boardAccess(writer);
+  const mayWrite = access === 'write';
   const notes = allNotes.filter((n) => n.stepId === stepId);
   const groups = allGroups.filter((g) => g.stepId === stepId);
   const lens =
@@ -111,8 +112,8 @@ export function BoardView({
         </h2>
         <PresenceAvatars doc={doc} stepId={stepId} />
       </div>
-      {!can(viewer.role, 'board.edit') && <p role="status">{t('readOnly')}</p>}
-      {boardLocked && !facilitator && <p role="status">{t('locked')}</p>}
+      {access === 'read-only' && <p role="status">{t('readOnly')}</p>}
+      {lockedOut(writer) && <p role="status">{t('locked')}</p>}
       {/* Kept in view while the person scrolls the lanes: a refusal, the connection's state
           and the grouping bar concern what they are doing further down the board. */}
       <div className="sticky top-2 z-20 flex flex-col gap-2" data-testid="board-notices">
@@ -169,7 +170,7 @@ export function BoardView({
               pains={notes.filter((n) => n.lane === 'pains')}
               groups={groups}
               mayWrite={mayWrite}
-              canEdit={(n) => mayWrite && (facilitator || n.authorId === viewer.participantId)}
+              canEdit={(n) => mayEditNote(writer, n.authorId)}
               authorOf={(n) => noteAuthor(n.authorId, roster, anonymous)}
               viewerId={viewer.participantId}
               selected={selected}

@@ -18,7 +18,7 @@ import type { PathStep } from '@/lib/board/path-doc';
 import { hasText } from '@/lib/export/board-notes';
 import { Button } from '../ui/button';
 import { useCharsLeft } from './chars-left';
-import { ROLE_COLOUR } from './role-style';
+import { ROLE_COLOUR } from '@/lib/domain/role-style';
 
 /** The edge of a note whose author the roster no longer knows. */
 const UNKNOWN_COLOUR = '#a8a29e';

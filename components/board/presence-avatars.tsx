@@ -5,7 +5,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import type { Presence } from '@/lib/protocol/presence';
 import { useWorkshopDoc } from '@/lib/stores/doc-store';
-import { ROLE_COLOUR, ROLE_TEXT_ON_COLOUR } from './role-style';
+import { ROLE_COLOUR, ROLE_TEXT_ON_COLOUR } from '@/lib/domain/role-style';
 
 /**
  * Who is looking at this step, as small initials. This client only sends its presence

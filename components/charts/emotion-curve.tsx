@@ -8,7 +8,8 @@ import type { AnalyticsStep } from '@/lib/analytics/types';
 import { curveGeometry } from '@/lib/charts/curve-geometry';
 import { type CurveLayout, type CurveSize, curveLayout, UNMEASURED_WIDTH_PX } from './curve-layout';
 import { useValenceFormat } from './format';
-import { ROLE_STYLE, TARGET_STYLE } from './palette';
+import { ROLE_STYLE } from '@/lib/domain/role-style';
+import { TARGET_STYLE } from './palette';
 import { shortLabel, wrapLabel } from './step-label';
 import { useWidth } from './use-width';
 

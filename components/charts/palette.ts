@@ -1,16 +1,3 @@
-import type { RatedRole } from '@/lib/analytics/curve';
-import type { MarkerShape } from '@/lib/analytics/line-path';
-
-/**
- * Okabe–Ito colours, distinguishable with the common colour-vision deficiencies; every role
- * also has its own marker shape, and the legend names it, so colour is never the only cue.
- */
-export const ROLE_STYLE: Record<RatedRole, { colour: string; shape: MarkerShape }> = {
-  leader: { colour: '#0072B2', shape: 'circle' }, // blue
-  staff: { colour: '#009E73', shape: 'square' }, // bluish green
-  customer: { colour: '#D55E00', shape: 'triangle' }, // vermillion
-};
-
 /** The target line: black, dashed, with diamonds. */
 export const TARGET_STYLE = { colour: '#000000', shape: 'diamond', dash: '6 4' } as const;
 

@@ -15,7 +15,7 @@ import { buildJourneyMap } from '@/lib/board/journey-map';
 import type { PathStep } from '@/lib/board/path-doc';
 import { useJourneyAnalysis } from '@/lib/client/use-analysis';
 import { useDocValue } from '@/lib/client/use-doc-value';
-import { can } from '@/lib/domain/permissions';
+import { boardAccess, mayEditNote } from '@/lib/board/note-rules';
 import type { ControlState, ParticipantView } from '@/lib/domain/workshop';
 import { useSession } from '@/lib/stores/session-store';
 import type { BoardViewer } from '../board/board-view';
@@ -73,14 +73,17 @@ export function LiveJourneyMap({
   const cellsOpen = !(readOnly ?? viewer === null) && doc !== null && viewer !== null;
 
   const access = (v: BoardViewer): CellAccess => {
-    // The board's rule (BoardView): the role may edit, and a locked board stops all but facilitators.
-    const facilitator = v.role === 'facilitator';
-    const roleMay = can(v.role, 'board.edit');
-    const mayWrite = roleMay && (facilitator || !control.boardLocked);
+    // The board's rules (lib/board/note-rules.ts), as on the board and in the server's guard.
+    const writer = {
+      participantId: v.participantId,
+      role: v.role,
+      boardLocked: control.boardLocked,
+    };
+    const access = boardAccess(writer);
     return {
-      mayWrite,
-      canEdit: (n) => mayWrite && (facilitator || n.authorId === v.participantId),
-      refusal: !roleMay ? t('readOnly') : !mayWrite ? t('locked') : null,
+      mayWrite: access === 'write',
+      canEdit: (n) => mayEditNote(writer, n.authorId),
+      refusal: access === 'read-only' ? t('readOnly') : access === 'locked' ? t('locked') : null,
     };
   };
 

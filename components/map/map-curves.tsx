@@ -6,7 +6,8 @@ import { linePath, markerPath, type MarkerShape } from '@/lib/analytics/line-pat
 import type { JourneyMap, MapCurve } from '@/lib/board/journey-map';
 import { valenceY } from '@/lib/export/map-marks';
 import { useValenceFormat } from '../charts/format';
-import { ROLE_STYLE, TARGET_STYLE } from '../charts/palette';
+import { ROLE_STYLE } from '@/lib/domain/role-style';
+import { TARGET_STYLE } from '../charts/palette';
 
 /** A curve's look, as on every chart: each role its colour and marker, the target dashed black. */
 export function lineStyle(key: MapCurve['key']): {

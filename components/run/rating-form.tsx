@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 import type { Expectation } from '@/lib/analytics/types';
-import { EMOTION_NAMES, EMOTIONS, type Emotion } from '@/lib/domain/emotions';
+import { EMOTION_NAMES, EMOTIONS } from '@/lib/domain/emotions';
 import {
   EXPECTATIONS,
   type MyRating,
@@ -107,9 +107,9 @@ export function RatingForm({
     const target = e.target as HTMLElement;
     if (locked || target.tagName === 'TEXTAREA' || e.altKey || e.ctrlKey || e.metaKey) return;
     const digit = '1234567890'.indexOf(e.key);
-    if (digit >= 0 && EMOTION_NAMES[digit]) {
+    const chosen = digit >= 0 ? EMOTION_NAMES[digit] : undefined;
+    if (chosen) {
       e.preventDefault();
-      const chosen = EMOTION_NAMES[digit] as Emotion;
       void save({ emotion: chosen, valence: EMOTIONS[chosen] });
     } else if (EXPECTATION_KEYS[e.key]) {
       e.preventDefault();

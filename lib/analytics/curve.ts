@@ -32,7 +32,8 @@ export interface CurvePoint {
   byRole: Record<RatedRole, Stats | null>;
 }
 
-export type RatingFilter = (rating: AnalyticsRating) => boolean;
+/** What the curve reads of a rating. */
+export type CurveRating = Pick<AnalyticsRating, 'stepId' | 'role' | 'valence'>;
 
 type StepRef = Pick<AnalyticsStep, 'id'>;
 
@@ -62,12 +63,12 @@ export function stats(values: readonly number[]): Stats | null {
  * The counted ratings of each step, keyed by step id: only rated roles, only steps on the
  * path, and only those passing `filter`. Every step has an entry, possibly empty.
  */
-export function groupByStep(
+export function groupByStep<R extends Pick<AnalyticsRating, 'stepId' | 'role'>>(
   steps: readonly StepRef[],
-  ratings: readonly AnalyticsRating[],
-  filter?: RatingFilter,
-): Map<string, AnalyticsRating[]> {
-  const groups = new Map<string, AnalyticsRating[]>(steps.map((s) => [s.id, []]));
+  ratings: readonly R[],
+  filter?: (rating: R) => boolean,
+): Map<string, R[]> {
+  const groups = new Map<string, R[]>(steps.map((s) => [s.id, []]));
   for (const rating of ratings) {
     if (!isRatedRole(rating.role)) continue;
     if (filter && !filter(rating)) continue;
@@ -77,10 +78,10 @@ export function groupByStep(
 }
 
 /** Per step, in path order: overall stats and stats per rated role. All rounds are pooled. */
-export function curve(
+export function curve<R extends CurveRating>(
   steps: readonly StepRef[],
-  ratings: readonly AnalyticsRating[],
-  filter?: RatingFilter,
+  ratings: readonly R[],
+  filter?: (rating: R) => boolean,
 ): CurvePoint[] {
   const groups = groupByStep(steps, ratings, filter);
   return steps.map((step, index) => {

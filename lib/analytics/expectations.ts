@@ -1,4 +1,4 @@
-import { groupByStep, type RatingFilter } from './curve';
+import { groupByStep } from './curve';
 import type { AnalyticsRating, AnalyticsStep, Expectation } from './types';
 
 export interface ExpectationPoint {
@@ -18,11 +18,14 @@ export interface ExpectationPoint {
   brokenPromise: boolean;
 }
 
+/** What the expectations read of a rating. */
+export type ExpectationRating = Pick<AnalyticsRating, 'stepId' | 'role' | 'expectation'>;
+
 /** Share of "worse / as / better than expected" per step, and broken promises. */
-export function expectations(
+export function expectations<R extends ExpectationRating>(
   steps: readonly Pick<AnalyticsStep, 'id'>[],
-  ratings: readonly AnalyticsRating[],
-  filter?: RatingFilter,
+  ratings: readonly R[],
+  filter?: (rating: R) => boolean,
 ): ExpectationPoint[] {
   const groups = groupByStep(steps, ratings, filter);
   const counts = steps.map((step) => {

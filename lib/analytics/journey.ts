@@ -45,10 +45,16 @@ function top<T>(items: readonly T[], key: (item: T) => number | null, order: (it
     .slice(0, RANKING_SIZE);
 }
 
+/** What the whole analysis reads of a rating (every analytic's fields; not the effort). */
+export type JourneyRating = Pick<
+  AnalyticsRating,
+  'stepId' | 'round' | 'role' | 'lens' | 'cardId' | 'valence' | 'expectation'
+>;
+
 /** Every analytic of one walk of the path, and the rankings for the facilitator. */
 export function analyseJourney(
   steps: readonly AnalyticsStep[],
-  ratings: readonly AnalyticsRating[],
+  ratings: readonly JourneyRating[],
 ): JourneyAnalysis {
   const points = curve(steps, ratings);
   const targets = targetGaps(steps, points);

@@ -1,5 +1,5 @@
 import { LENSES, type Lens } from '../domain/roles';
-import { curve, isRatedRole, type CurvePoint } from './curve';
+import { curve, type CurveRating, isRatedRole, type CurvePoint } from './curve';
 import type { AnalyticsRating, AnalyticsStep } from './types';
 
 export interface CardSegment {
@@ -21,7 +21,7 @@ export interface RoundSegment {
 type StepRef = Pick<AnalyticsStep, 'id'>;
 
 /** Ratings that count: a rated role, on a step of the path. */
-function counted(steps: readonly StepRef[], ratings: readonly AnalyticsRating[]) {
+function counted<R extends CurveRating>(steps: readonly StepRef[], ratings: readonly R[]): R[] {
   const ids = new Set(steps.map((s) => s.id));
   return ratings.filter((r) => isRatedRole(r.role) && ids.has(r.stepId));
 }
@@ -29,7 +29,7 @@ function counted(steps: readonly StepRef[], ratings: readonly AnalyticsRating[])
 /** The curve split by situation card, cards in id order, "no card" last. */
 export function byCard(
   steps: readonly StepRef[],
-  ratings: readonly AnalyticsRating[],
+  ratings: readonly (CurveRating & Pick<AnalyticsRating, 'cardId'>)[],
 ): CardSegment[] {
   const own = counted(steps, ratings);
   const ids = [...new Set(own.map((r) => r.cardId))].sort((a, b) =>
@@ -44,7 +44,7 @@ export function byCard(
 /** The curve split by round (one walk of the path), with the lens mix of each round. */
 export function byRound(
   steps: readonly StepRef[],
-  ratings: readonly AnalyticsRating[],
+  ratings: readonly (CurveRating & Pick<AnalyticsRating, 'round' | 'lens'>)[],
 ): RoundSegment[] {
   const own = counted(steps, ratings);
   const rounds = [...new Set(own.map((r) => r.round))].sort((a, b) => a - b);

@@ -1,22 +1,16 @@
-import type { Lens, Role } from '../domain/roles';
+import type { Rating } from '../domain/ratings';
 
-export type Expectation = 'worse' | 'as' | 'better';
+export type { Expectation } from '../domain/ratings';
 
-/** One revealed rating, as the analytics see it (no names: analytics never need them). */
-export interface AnalyticsRating {
-  stepId: string;
-  round: number;
-  /** The rater's role and lens when they rated. */
-  role: Role;
-  lens: Lens;
-  /** The situation card the rater held when they rated, if any. */
-  cardId: string | null;
-  /** −3..+3 */
-  valence: number;
-  expectation: Expectation;
-  /** 1 (easy) … 5 (hard), optional. */
-  effort: number | null;
-}
+/**
+ * What of a rating the analytics may read (no names: analytics never need them). Each
+ * analytic asks for the fields it reads (a `Pick` of this), so any rating passes as it is:
+ * a stored one, a revealed one, an exported one. Nothing is copied into this shape.
+ */
+export type AnalyticsRating = Pick<
+  Rating,
+  'stepId' | 'round' | 'role' | 'lens' | 'cardId' | 'valence' | 'expectation' | 'effort'
+>;
 
 /** What the analytics need of a path step. */
 export interface AnalyticsStep {

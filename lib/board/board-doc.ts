@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { LANES, type Lane } from './lanes';
+import type { Lane } from './lanes';
+import { isWellFormedNote } from './note-rules';
 
 /**
  * The journey board inside the workshop's Y.Doc. Notes live in one Y.Map keyed by id;
@@ -9,7 +10,7 @@ import { LANES, type Lane } from './lanes';
 export const NOTES = 'notes';
 export const GROUPS = 'groups';
 
-export { LANES, type Lane } from './lanes';
+export { isLane, LANES, type Lane } from './lanes';
 
 export const NOTE_TEXT_MAX_CHARS = 500;
 export const GROUP_TITLE_MAX_CHARS = 80;
@@ -47,17 +48,9 @@ export function groupsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap(GROUPS);
 }
 
-export function isLane(value: unknown): value is Lane {
-  return typeof value === 'string' && (LANES as readonly string[]).includes(value);
-}
-
-/** Whether a note's entry has what every note needs (a buggy or hostile client may omit it). */
+/** Whether a note's entry has what every note needs (note-rules.ts). */
 function wellFormed(map: Y.Map<unknown>): boolean {
-  return (
-    map.get('text') instanceof Y.Text &&
-    isLane(map.get('lane')) &&
-    typeof map.get('stepId') === 'string'
-  );
+  return isWellFormedNote((field) => map.get(field));
 }
 
 /** A note as plain data; null for a malformed entry (from a buggy or hostile client). */

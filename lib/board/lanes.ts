@@ -12,3 +12,7 @@ export const LANES = [
   'questions',
 ] as const;
 export type Lane = (typeof LANES)[number];
+
+export function isLane(value: unknown): value is Lane {
+  return typeof value === 'string' && (LANES as readonly string[]).includes(value);
+}

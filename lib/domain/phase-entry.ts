@@ -16,7 +16,7 @@ export interface EntryFacts {
   /** Critical flags and target feelings, for ranking moments of truth. Default: none. */
   steps?: readonly Pick<AnalyticsStep, 'id' | 'critical' | 'targetFeeling'>[];
   /** Every rating held, revealed or not: this decides what of them counts. Default: none. */
-  ratings?: readonly AnalyticsRating[];
+  ratings?: readonly Pick<AnalyticsRating, 'stepId' | 'round' | 'role' | 'valence'>[];
 }
 
 /**
@@ -26,7 +26,7 @@ export interface EntryFacts {
 export function walkedKeys(
   round: number,
   stepIds: readonly string[],
-  ratings: readonly AnalyticsRating[],
+  ratings: readonly Pick<AnalyticsRating, 'stepId' | 'round'>[],
 ): string[] {
   const rated = new Set(ratings.filter((r) => r.round === round).map((r) => r.stepId));
   return stepIds.filter((id) => rated.has(id)).map((id) => stepKey(round, id));

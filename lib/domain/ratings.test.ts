@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../protocol/codes';
 import { control, PATH } from './command-fixtures';
 import { EMOTION_NAMES, EMOTIONS, type Emotion } from './emotions';
-import { checkRating, type RatingInput, stepKey, valenceFitsEmotion } from './ratings';
+import {
+  checkRating,
+  MY_RATING_FIELDS,
+  type Rating,
+  type RatingInput,
+  ratingView,
+  REVEALED_RATING_FIELDS,
+  stepKey,
+  valenceFitsEmotion,
+} from './ratings';
 import type { Role } from './roles';
 import type { ControlState } from './workshop';
 
@@ -145,5 +154,27 @@ describe('checkRating: the feeling', () => {
     expect(check(control(), 'leader', input({ valence: -3, emotion: 'angry' }))).toEqual({
       ok: true,
     });
+  });
+});
+
+describe('ratingView', () => {
+  const stored: Rating = {
+    workshopId: 'w1',
+    participantId: 'p1',
+    ...input({ note: 'slow' }),
+    round: 1,
+    role: 'customer',
+    lens: 'customer',
+    cardId: null,
+    updatedAt: 5,
+  };
+
+  it('gives an audience exactly its fields, in their order, and nothing else', () => {
+    expect(Object.keys(ratingView(stored, MY_RATING_FIELDS))).toEqual([...MY_RATING_FIELDS]);
+    const seen = ratingView(stored, REVEALED_RATING_FIELDS);
+    expect(Object.keys(seen)).toEqual([...REVEALED_RATING_FIELDS]);
+    expect(seen).not.toHaveProperty('participantId');
+    expect(seen).not.toHaveProperty('workshopId');
+    expect(seen).toMatchObject({ stepId: 's1', note: 'slow', role: 'customer' });
   });
 });

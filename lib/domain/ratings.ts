@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import { ErrorCode } from '../protocol/codes';
-import type { Expectation } from '../analytics/types';
+import type { RatingPayload } from '../protocol/schemas';
 import { EMOTIONS, type Emotion } from './emotions';
 import { can } from './permissions';
 import type { Lens, Role } from './roles';
@@ -7,30 +8,67 @@ import type { ControlState } from './workshop';
 
 export const RATING_NOTE_MAX_CHARS = 280;
 export const EXPECTATIONS = ['worse', 'as', 'better'] as const;
+export type Expectation = (typeof EXPECTATIONS)[number];
 
-/** What a participant sends: their feeling at one step (the round is the current one). */
-export interface RatingInput {
-  stepId: string;
-  valence: number;
-  emotion: Emotion;
-  expectation: Expectation;
-  effort: number | null;
-  note: string | null;
-}
+/**
+ * What a participant sends: their feeling at one step (the round is the current one). The
+ * payload schema's output, so the wire and the type cannot drift apart.
+ */
+export type RatingInput = z.output<typeof RatingPayload>;
 
-/** A participant's own rating, as they see it. */
-export interface MyRating extends RatingInput {
+/**
+ * A rating: the one type. What the rater sent, in which round, who rated (their role,
+ * lens and situation card when they rated) and when. The server stores it whole; every
+ * audience sees a view of it (below), every analytic asks for the fields it reads.
+ */
+export interface Rating extends RatingInput {
+  workshopId: string;
+  participantId: string;
   round: number;
-}
-
-/** A rating after its step was revealed: the rater's name only in named workshops. */
-export interface RevealedRating extends MyRating {
-  /** Stable within a server run; not a participant id (so anonymous stays anonymous). */
-  key: string;
   role: Role;
   lens: Lens;
   cardId: string | null;
-  name: string | null;
+  updatedAt: number;
+}
+
+/** What the rater sees of their own ratings: what they sent, and the round. */
+export const MY_RATING_FIELDS = [
+  'stepId',
+  'round',
+  'valence',
+  'emotion',
+  'expectation',
+  'effort',
+  'note',
+] as const satisfies readonly (keyof Rating)[];
+export type MyRating = Pick<Rating, (typeof MY_RATING_FIELDS)[number]>;
+
+/**
+ * What everyone sees of a revealed step's ratings: who rated only as role, lens and card
+ * (never a participant id), a key per rating, and the rater's name in named workshops only.
+ */
+export const REVEALED_RATING_FIELDS = [
+  ...MY_RATING_FIELDS,
+  'role',
+  'lens',
+  'cardId',
+] as const satisfies readonly (keyof Rating)[];
+export type RevealedRating = {
+  /** Stable within a server run; not a participant id (so anonymous stays anonymous). */
+  key: string;
+} & Pick<Rating, (typeof REVEALED_RATING_FIELDS)[number]> & { name: string | null };
+
+/**
+ * One audience's view of a rating: exactly `fields`, in their order, and nothing else, so
+ * a field added to `Rating` reaches nobody until a view names it.
+ */
+export function ratingView<T extends object, K extends keyof T>(
+  rating: T,
+  fields: readonly K[],
+): Pick<T, K> {
+  const view = {} as Pick<T, K>;
+  for (const field of fields) view[field] = rating[field];
+  return view;
 }
 
 /** `round:stepId`: the unit that is counted, locked and revealed. */

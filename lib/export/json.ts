@@ -5,7 +5,7 @@ import { CHANNELS, STAGES } from '../templates/schema';
 import { LANES } from '../board/lanes';
 import { PHASES } from '../domain/phases';
 import { LENSES, LOCALES, ROLES } from '../domain/roles';
-import { EXPORT_SCHEMA, EXPORT_VERSION, type WorkshopExport } from './model';
+import { EXPORT_RATING_FIELDS, EXPORT_SCHEMA, EXPORT_VERSION, type WorkshopExport } from './model';
 
 /** The export as a file: indented JSON, UTF-8, a final newline. */
 export function renderJson(exp: WorkshopExport): string {
@@ -49,6 +49,7 @@ const Nps = z.object({
   mean: z.number().min(0).max(10),
 });
 
+// Exactly the fields an export writes of a rating (EXPORT_RATING_FIELDS): one list.
 const Rating = z.object({
   stepId: id,
   round: z.number().int().min(1),
@@ -61,7 +62,7 @@ const Rating = z.object({
   effort: z.number().int().min(1).max(5).nullable(),
   note: text.nullable(),
   name: text.nullable(),
-});
+} satisfies Record<(typeof EXPORT_RATING_FIELDS)[number], z.ZodType>);
 
 const Note = z.object({
   id,

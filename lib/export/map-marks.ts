@@ -1,6 +1,6 @@
 import type { RatedRole } from '../analytics/curve';
 import type { MarkerShape } from '../analytics/line-path';
-import { PDF_ROLE_STYLE } from './pdf-chart';
+import { ROLE_STYLE } from '../domain/role-style';
 
 /**
  * The marks and measures of the printed journey map: text wrapping, the critical star,
@@ -112,7 +112,7 @@ export interface CurveStyle {
 
 /** Each curve's colour, marker and dash: the roles as on every chart, the target dashed black. */
 export function curveStyle(key: RatedRole | 'target'): CurveStyle {
-  return key === 'target' ? { key, ...TARGET } : { key, ...PDF_ROLE_STYLE[key] };
+  return key === 'target' ? { key, ...TARGET } : { key, ...ROLE_STYLE[key] };
 }
 
 /**

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ROLE_STYLE, TARGET_STYLE } from '@/components/charts/palette';
+import { TARGET_STYLE } from '@/components/charts/palette';
 import { analyseJourney } from '../analytics/journey';
 import { exportJourneyMap, exportMapSvg } from './map-export';
-import { estimateWidth, type Measure, wrap } from './map-marks';
+import { ROLE_STYLE } from '../domain/role-style';
+import { curveStyle, estimateWidth, type Measure, wrap } from './map-marks';
 import { escapeXml } from './map-svg';
-import { PDF_ROLE_STYLE } from './pdf-chart';
 import { PATH, sampleExport, TITLE } from './test-export';
 
 /** The texts of an SVG's <text> elements, unescaped. */
@@ -121,7 +121,7 @@ describe('wrap', () => {
 describe('the printed map’s colours', () => {
   it('are the charts’ colours and markers, so a role looks the same everywhere', () => {
     for (const role of ['leader', 'staff', 'customer'] as const) {
-      expect(PDF_ROLE_STYLE[role]).toEqual(ROLE_STYLE[role]);
+      expect(curveStyle(role)).toEqual({ key: role, ...ROLE_STYLE[role] });
     }
     expect(TARGET_STYLE.colour).toBe('#000000');
   });

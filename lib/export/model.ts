@@ -1,10 +1,10 @@
 import type { JourneyAnalysis } from '../analytics/journey';
-import type { Expectation } from '../analytics/types';
+import type { RevealedRating } from '../domain/ratings';
 import type { WarmupResults } from '../analytics/warmup';
 import type { GroupView, Lane } from '../board/board-doc';
 import type { PathStep, PersonaCard, SituationCard } from '../board/path-doc';
 import type { Phase } from '../domain/phases';
-import type { Lens, Locale, Role } from '../domain/roles';
+import type { Locale, Role } from '../domain/roles';
 
 /** Bumped on every incompatible change of the export's shape; see docs/export-format.md. */
 export const EXPORT_SCHEMA = 'saappaat.workshop';
@@ -44,19 +44,30 @@ export interface WorkshopExport {
   analysis: JourneyAnalysis;
 }
 
-export interface ExportRating {
-  stepId: string;
-  round: number;
-  role: Role;
-  lens: Lens;
-  cardId: string | null;
-  valence: number;
+/**
+ * A rating in an export: a revealed rating (lib/domain/ratings.ts) without its key, the
+ * rater's name only in named workshops. The fields in the file's order.
+ */
+export const EXPORT_RATING_FIELDS = [
+  'stepId',
+  'round',
+  'role',
+  'lens',
+  'cardId',
+  'valence',
+  'emotion',
+  'expectation',
+  'effort',
+  'note',
+  'name',
+] as const satisfies readonly Exclude<keyof RevealedRating, 'key'>[];
+
+export interface ExportRating extends Omit<
+  Pick<RevealedRating, (typeof EXPORT_RATING_FIELDS)[number]>,
+  'emotion'
+> {
+  /** An emotion's name; a file imported from another version may name one this build lacks. */
   emotion: string;
-  expectation: Expectation;
-  effort: number | null;
-  note: string | null;
-  /** Only in named workshops. */
-  name: string | null;
 }
 
 export interface ExportNote {

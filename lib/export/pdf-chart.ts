@@ -1,20 +1,10 @@
-import type { RatedRole } from '../analytics/curve';
 import { markerPath, type MarkerShape, runsPath } from '../analytics/line-path';
 import { curveGeometry } from '../charts/curve-geometry';
+import { ROLE_STYLE } from '../domain/role-style';
 import type { CurveData } from './summary';
 
-// No font files nor pdfkit here, only drawing: map-marks.ts, which the browser loads,
-// imports PDF_ROLE_STYLE from this module. Texts come in printable (pdf-fonts.ts).
-
-/** Okabe–Ito colours and a marker per role, as on the screens (components/charts/palette.ts). */
-export const PDF_ROLE_STYLE: Record<
-  RatedRole,
-  { colour: string; shape: 'circle' | 'square' | 'triangle' }
-> = {
-  leader: { colour: '#0072B2', shape: 'circle' },
-  staff: { colour: '#009E73', shape: 'square' },
-  customer: { colour: '#D55E00', shape: 'triangle' },
-};
+// No font files here, only drawing: the fonts stay in pdf-fonts.ts, loaded with the
+// PDF alone. Texts come in printable. Role colours and markers: lib/domain/role-style.ts.
 
 const TARGET = { colour: '#000000', shape: 'diamond' as MarkerShape };
 const GRID = '#d0d4da';
@@ -88,7 +78,7 @@ export function drawCurve(doc: Doc, curve: CurveData, targetLabel: string, font:
     textAt(doc, String(curve.steps[index]!.number), x, geo.stepLabelY, 'middle');
   }
 
-  const styles = [...curve.lines.map((l) => PDF_ROLE_STYLE[l.role]), TARGET];
+  const styles = [...curve.lines.map((l) => ROLE_STYLE[l.role]), TARGET];
   geo.series.forEach((s, k) => {
     const style = styles[k]!;
     const dashed = s.key === 'target';
@@ -110,7 +100,7 @@ export function drawCurve(doc: Doc, curve: CurveData, targetLabel: string, font:
   const ly = geo.plotBottom + 20;
   doc.fontSize(8);
   const entries = [
-    ...curve.lines.map((l) => ({ label: l.label, ...PDF_ROLE_STYLE[l.role], dashed: false })),
+    ...curve.lines.map((l) => ({ label: l.label, ...ROLE_STYLE[l.role], dashed: false })),
     { label: targetLabel, ...TARGET, dashed: true },
   ];
   for (const e of entries) {

@@ -1,13 +1,13 @@
 import * as Y from 'yjs';
 import { analyseJourney } from '../../lib/analytics/journey';
 import { byRound } from '../../lib/analytics/segments';
-import type { AnalyticsRating } from '../../lib/analytics/types';
 import { noteAuthor } from '../../lib/board/authors';
 import { readGroups, readNotes } from '../../lib/board/board-doc';
 import { readPath, readPersonas, readSituations } from '../../lib/board/path-doc';
-import type { RevealedRating } from '../../lib/domain/ratings';
+import { ratingView } from '../../lib/domain/ratings';
 import type { Role } from '../../lib/domain/roles';
 import {
+  EXPORT_RATING_FIELDS,
   EXPORT_SCHEMA,
   EXPORT_VERSION,
   type ExportAction,
@@ -69,27 +69,6 @@ function readBoard(doc: Y.Doc) {
   };
 }
 
-function toAnalytics(r: ExportRating): AnalyticsRating {
-  const { stepId, round, role, lens, cardId, valence, expectation, effort } = r;
-  return { stepId, round, role, lens, cardId, valence, expectation, effort };
-}
-
-function toExportRating(r: RevealedRating): ExportRating {
-  return {
-    stepId: r.stepId,
-    round: r.round,
-    role: r.role,
-    lens: r.lens,
-    cardId: r.cardId,
-    valence: r.valence,
-    emotion: r.emotion,
-    expectation: r.expectation,
-    effort: r.effort,
-    note: r.note,
-    name: r.name,
-  };
-}
-
 function toExportAction(a: ActionRecord): ExportAction {
   return {
     id: a.id,
@@ -124,7 +103,7 @@ function ratingsOf(actor: WorkshopActor, stepIds: string[]): ExportRating[] {
   };
   return actor
     .revealedRatings()
-    .map(toExportRating)
+    .map((r) => ratingView(r, EXPORT_RATING_FIELDS))
     .sort((a, b) => a.round - b.round || order(a.stepId) - order(b.stepId));
 }
 
@@ -166,13 +145,13 @@ export async function buildExport(deps: ExportDeps, workshopId: string): Promise
     actor,
     board.path.map((s) => s.id),
   );
-  const all = ratings.map(toAnalytics);
-  const latest = all.reduce((max, r) => Math.max(max, r.round), 0);
+  // The analytics read the exported ratings as they are (each asks for the fields it needs).
+  const latest = ratings.reduce((max, r) => Math.max(max, r.round), 0);
   const analysis = analyseJourney(
     board.path,
-    all.filter((r) => r.round === latest),
+    ratings.filter((r) => r.round === latest),
   );
-  analysis.byRound = byRound(board.path, all);
+  analysis.byRound = byRound(board.path, ratings);
 
   return {
     schema: EXPORT_SCHEMA,

@@ -1,8 +1,15 @@
 import * as Y from 'yjs';
-import { isLane, NOTES } from '../../lib/board/board-doc';
+import { NOTES } from '../../lib/board/board-doc';
+import {
+  boardAccess,
+  type BoardWriter,
+  isValidNewNote,
+  mayChangeNoteField,
+  ownsNote,
+  signedByWriter,
+} from '../../lib/board/note-rules';
 import { PATH_ORDER, PATH_STEPS, PERSONAS, SITUATIONS } from '../../lib/board/path-doc';
 import { can } from '../../lib/domain/permissions';
-import type { Role } from '../../lib/domain/roles';
 import { WriteDenied } from '../../lib/protocol/codes';
 import { checkLanes, type Insert } from './yjs-guard-lanes';
 import { checkTextLengths, judgeShape } from './yjs-guard-shape';
@@ -11,12 +18,7 @@ import { encodeUpdate, type KeptDeletion, type KeptStruct } from './yjs-update-r
 import { mapOf, type Place, type Resolution, scanUpdate, valueOf } from './yjs-update-scan';
 
 /** Who sent an update, as known when it arrives. */
-export interface Writer {
-  participantId: string;
-  /** Null for someone who may not write at all (a projector screen, a removed person). */
-  role: Role | null;
-  boardLocked: boolean;
-}
+export type Writer = BoardWriter;
 
 export interface GuardLimits {
   notesPerLane: number;
@@ -60,8 +62,8 @@ export function guardUpdate(
   limits: GuardLimits,
 ): Verdict {
   const scan = scanUpdate(doc, update);
-  const facilitator = writer.role === 'facilitator';
-  const mayWrite = writer.role !== null && can(writer.role, 'board.edit');
+  // The board's rules are lib/board/note-rules.ts, the page's too; here they meet the structs.
+  const access = boardAccess(writer);
   const mayEditPath = writer.role !== null && can(writer.role, 'path.edit');
   const notes = doc.getMap<unknown>(NOTES);
 
@@ -76,8 +78,7 @@ export function guardUpdate(
   }
 
   const authorOf = (entry: Y.Item): unknown => mapOf(entry)?.get('authorId');
-  const mayEditNote = (entry: Y.Item): boolean =>
-    facilitator || authorOf(entry) === writer.participantId;
+  const mayEditNote = (entry: Y.Item): boolean => ownsNote(writer, authorOf(entry));
 
   const newNoteVerdicts = new Map<Y.Item, WriteDenied | null>();
   const judgeNewNote = (p: Place): WriteDenied | null => {
@@ -92,17 +93,9 @@ export function guardUpdate(
     const replaced = p.entryKey === null ? undefined : notes._map.get(p.entryKey);
     if (replaced && !replaced.deleted && !mayEditNote(replaced))
       verdict = WriteDenied.NOT_YOUR_NOTE;
-    else if (
-      p.entryKey === null ||
-      !mapOf(p.entry) ||
-      !isLane(field('lane')) ||
-      typeof field('stepId') !== 'string' ||
-      typeof field('authorId') !== 'string' ||
-      !(field('text') instanceof Y.Text)
-    ) {
+    else if (p.entryKey === null || !mapOf(p.entry) || !isValidNewNote(field)) {
       verdict = WriteDenied.INVALID_NOTE;
-    } else if (field('authorId') !== writer.participantId) {
-      // The roster names a note's author by this id: nobody signs in another's name.
+    } else if (!signedByWriter(writer, field('authorId'))) {
       verdict = WriteDenied.NOT_YOUR_NOTE;
     }
     newNoteVerdicts.set(p.entry, verdict);
@@ -118,23 +111,20 @@ export function guardUpdate(
   /** `written`: the struct an insert writes; null for a deletion. */
   const judgeNote = (p: Place, written: Y.Item | null): WriteDenied | null => {
     if (p.entryIsNew) return judgeNewNote(p);
-    const mine = mayEditNote(p.entry);
-    if (p.depth === 0 || (!written && deletedNotes.has(p.entry))) {
-      return mine ? null : WriteDenied.NOT_YOUR_NOTE;
-    }
-    if (p.field === 'groupId') return null; // grouping is everyone's
-    // A note's author stays who wrote it: nobody, a facilitator neither, re-signs or unsigns it.
-    if (p.depth === 1 && p.field === 'authorId') return WriteDenied.NOT_YOUR_NOTE;
-    return mine ? null : WriteDenied.NOT_YOUR_NOTE;
+    const whole = p.depth === 0 || (!written && deletedNotes.has(p.entry));
+    const may = whole
+      ? mayEditNote(p.entry)
+      : mayChangeNoteField(writer, authorOf(p.entry), p.field);
+    return may ? null : WriteDenied.NOT_YOUR_NOTE;
   };
 
   const judge = (at: Resolution, written: Y.Item | null): WriteDenied | null => {
     if (at === 'known') return null;
     if (at === 'gap') return WriteDenied.OUT_OF_SYNC;
-    if (!mayWrite) return WriteDenied.READ_ONLY;
+    if (access === 'read-only') return WriteDenied.READ_ONLY;
     if (at === 'missing') return WriteDenied.OUT_OF_SYNC;
     if (at === 'dead') return null;
-    if (!facilitator && writer.boardLocked) return WriteDenied.BOARD_LOCKED;
+    if (access === 'locked') return WriteDenied.BOARD_LOCKED;
     if (PATH_ROOTS.has(at.root) && !mayEditPath) return WriteDenied.PATH_FACILITATORS_ONLY;
     // A new note lacking what every note needs is refused as a whole, for that reason.
     const broken = at.root === NOTES && at.entryIsNew ? judgeNewNote(at) : null;

@@ -1,4 +1,4 @@
-import type { Lens, Role } from '../../lib/domain/roles';
+import type { Rating } from '../../lib/domain/ratings';
 import type { ControlState, Participant, WorkshopInfo } from '../../lib/domain/workshop';
 
 /** A workshop as stored: public facts, the facilitator key's hash, and control state. */
@@ -12,23 +12,8 @@ export interface WorkshopRecord extends WorkshopInfo {
   control: ControlState;
 }
 
-/** One participant's feeling at one step in one round. */
-export interface RatingRecord {
-  workshopId: string;
-  participantId: string;
-  stepId: string;
-  round: number;
-  valence: number;
-  emotion: string;
-  expectation: 'worse' | 'as' | 'better';
-  effort: number | null;
-  note: string | null;
-  /** The rater's role, lens and situation card when they rated. */
-  role: Role;
-  lens: Lens;
-  cardId: string | null;
-  updatedAt: number;
-}
+/** One participant's feeling at one step in one round: the rating, whole (lib/domain/ratings.ts). */
+export type RatingRecord = Rating;
 
 /** One participant's warm-up answers (0–10 each). */
 export interface WarmupRecord {

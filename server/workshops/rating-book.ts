@@ -1,7 +1,12 @@
 import { newId } from '../auth';
-import type { MyRating, RevealedRating } from '../../lib/domain/ratings';
-import { stepKey } from '../../lib/domain/ratings';
-import type { Emotion } from '../../lib/domain/emotions';
+import {
+  MY_RATING_FIELDS,
+  type MyRating,
+  ratingView,
+  REVEALED_RATING_FIELDS,
+  type RevealedRating,
+  stepKey,
+} from '../../lib/domain/ratings';
 import type { ControlState, Participant } from '../../lib/domain/workshop';
 import type { RatingRecord } from '../storage/storage';
 
@@ -57,15 +62,7 @@ export class RatingBook {
   mine(participantId: string): MyRating[] {
     return this.all()
       .filter((r) => r.participantId === participantId)
-      .map((r) => ({
-        stepId: r.stepId,
-        round: r.round,
-        valence: r.valence,
-        emotion: r.emotion as Emotion,
-        expectation: r.expectation,
-        effort: r.effort,
-        note: r.note,
-      }));
+      .map((r) => ratingView(r, MY_RATING_FIELDS));
   }
 
   /** Every rating of every revealed step, named only in a named workshop. */
@@ -102,16 +99,7 @@ export class RatingBook {
     }
     return {
       key: `${stepKey(r.round, r.stepId)}:${alias}`,
-      stepId: r.stepId,
-      round: r.round,
-      valence: r.valence,
-      emotion: r.emotion as Emotion,
-      expectation: r.expectation,
-      effort: r.effort,
-      note: r.note,
-      role: r.role,
-      lens: r.lens,
-      cardId: r.cardId,
+      ...ratingView(r, REVEALED_RATING_FIELDS),
       name: anonymous ? null : (people.get(r.participantId)?.name ?? null),
     };
   }
