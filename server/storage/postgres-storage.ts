@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { ControlState, Participant } from '../../lib/domain/workshop';
-import { POSTGRES_MIGRATIONS } from './postgres-migrations';
+import { POSTGRES } from './dialect';
+import { migrationsFor } from './migrations';
 import { toWorkshop, type WorkshopRow } from './workshop-row';
 import {
   type ActionRecord,
@@ -551,10 +552,11 @@ async function migrate(pool: pg.Pool, schema: string | undefined): Promise<void>
     const current = await db.query<{ version: number }>('SELECT version FROM saappaat_schema');
     let version = current.rows[0]?.version ?? 0;
     if (current.rowCount === 0) await db.query('INSERT INTO saappaat_schema VALUES (0)');
-    for (; version < POSTGRES_MIGRATIONS.length; version++) {
+    const migrations = migrationsFor(POSTGRES);
+    for (; version < migrations.length; version++) {
       await db.query('BEGIN');
       try {
-        await db.query(POSTGRES_MIGRATIONS[version] ?? '');
+        await db.query(migrations[version] ?? '');
         await db.query('UPDATE saappaat_schema SET version = $1', [version + 1]);
         await db.query('COMMIT');
       } catch (err) {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ControlState, Participant } from '../../lib/domain/workshop';
-import { SQLITE_MIGRATIONS } from './sqlite-migrations';
+import { SQLITE } from './dialect';
+import { migrationsFor } from './migrations';
 import { toWorkshop, type WorkshopRow } from './workshop-row';
 import {
   type ActionRecord,
@@ -16,11 +17,13 @@ import {
   type WorkshopRecord,
 } from './storage';
 
+/** Applies the migrations not yet applied; the version is `PRAGMA user_version`. */
 export function migrate(db: Database.Database): void {
+  const migrations = migrationsFor(SQLITE);
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (let v = current; v < SQLITE_MIGRATIONS.length; v++) {
+  for (let v = current; v < migrations.length; v++) {
     db.transaction(() => {
-      db.exec(SQLITE_MIGRATIONS[v] ?? '');
+      db.exec(migrations[v] ?? '');
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
