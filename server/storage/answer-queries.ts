@@ -195,5 +195,3 @@ export function answerQueries(d: SqlDialect) {
     ),
   };
 }
-
-export type AnswerQueries = ReturnType<typeof answerQueries>;

@@ -92,8 +92,6 @@ export function docLog(d: SqlDialect) {
   };
 }
 
-export type DocLogSql = ReturnType<typeof docLog>;
-
 /** The log as loadDoc answers it, from the rows of `load`. */
 export function toDocLog(rows: ReadonlyArray<{ seq: number; data: Uint8Array }>): DocLog {
   let bytes = 0;

@@ -23,7 +23,7 @@ function compile(d: SqlDialect) {
 }
 
 /** The statements of a dialect (compiled on first use). */
-export function queriesFor(d: SqlDialect): ReturnType<typeof compile> {
+function queriesFor(d: SqlDialect): ReturnType<typeof compile> {
   let q = compiled.get(d);
   if (!q) compiled.set(d, (q = compile(d)));
   return q;

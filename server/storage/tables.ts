@@ -20,6 +20,7 @@ export interface Tables {
     control_json: string;
     control_revision: number;
     /** Postgres only (several nodes): the fencing number of the node that owns it. */
+    /** Several nodes (Postgres only): the fencing number of the node that owns it. */
     fence: Generated<number>;
   };
   participants: {

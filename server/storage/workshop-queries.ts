@@ -83,7 +83,8 @@ export function workshopQueries(d: SqlDialect) {
         .where('control_revision', '<', a.revision),
     ),
 
-    /** Several nodes: the workshop's fencing number, locked against a claim while writing. */
+    // Several nodes (only Postgres has the column; SQLite never runs these).
+    /** The workshop's fencing number, locked against a claim while a write commits. */
     fenceForWrite: prepare((a: ById) =>
       db.selectFrom('workshops').select('fence').where('id', '=', a.id).forShare(),
     ),
@@ -134,5 +135,3 @@ export function workshopQueries(d: SqlDialect) {
     ),
   };
 }
-
-export type WorkshopQueries = ReturnType<typeof workshopQueries>;
