@@ -1,20 +1,9 @@
 import type pg from 'pg';
-import type { ControlState, Participant } from '../../lib/domain/workshop';
-import { POSTGRES_MIGRATIONS } from './postgres-migrations';
-import { toWorkshop, type WorkshopRow } from './workshop-row';
-import {
-  type ActionRecord,
-  ClientClaimedError,
-  type DocClientClaim,
-  type DocLog,
-  FencedError,
-  type Fencing,
-  type RatingRecord,
-  type Storage,
-  type VoteRecord,
-  type WarmupRecord,
-  type WorkshopRecord,
-} from './storage';
+import { POSTGRES } from './dialect';
+import { migrationsFor } from './migrations';
+import type { Statement } from './prepared';
+import { SqlStorage } from './sql-storage';
+import { FencedError, type Fencing } from './storage';
 
 export interface PostgresOptions {
   /** A schema of its own (created if missing): tests use one per run. Default: `public`. */
@@ -45,9 +34,6 @@ const CLAIM_LOCK_TIMEOUT_MS = 3000;
  */
 const IDLE_IN_TRANSACTION_MS = 5000;
 
-const WORKSHOP_COLUMNS = `id, series_id, title, template_id, locale, join_code,
-  facilitator_key_hash, created_at, control_json`;
-
 type Job = { run: (db: pg.PoolClient) => Promise<void>; done: (err?: unknown) => void };
 
 /**
@@ -59,7 +45,7 @@ type Job = { run: (db: pg.PoolClient) => Promise<void>; done: (err?: unknown) =>
  * so a claim waits for the writes in flight and every later write of the old owner sees
  * the new fence and fails with FencedError.
  */
-export class PostgresStorage implements Storage {
+export class PostgresStorage extends SqlStorage {
   private readonly pool: pg.Pool;
   private readonly fencing: Fencing | undefined;
   private readonly lanes = new Map<string, Job[]>();
@@ -67,6 +53,7 @@ export class PostgresStorage implements Storage {
   private readonly idleWaiters: Array<() => void> = [];
 
   private constructor(pool: pg.Pool, fencing: Fencing | undefined) {
+    super(POSTGRES);
     this.pool = pool;
     this.fencing = fencing;
   }
@@ -113,11 +100,8 @@ export class PostgresStorage implements Storage {
       // Waits for the writes in flight, but not for ever: a frozen old owner's open
       // transaction must not hold the workshop (CLAIM_LOCK_TIMEOUT; the client retries).
       await db.query(`SET LOCAL lock_timeout = ${CLAIM_LOCK_TIMEOUT_MS}`);
-      const result = await db.query(
-        // Strictly newer: two leases never share a number, even if Redis lost its counter.
-        'UPDATE workshops SET fence = $2 WHERE id = $1 AND fence < $2',
-        [workshopId, fence],
-      );
+      const claim = this.q.claimFence.bind({ id: workshopId, fence });
+      const result = await db.query(claim.sql, claim.parameters as unknown[]);
       await db.query('COMMIT');
       return result.rowCount === 1;
     } catch (err) {
@@ -131,14 +115,19 @@ export class PostgresStorage implements Storage {
 
   /** The stored fencing number of a workshop (0: never claimed), or null if none such. */
   async storedFence(workshopId: string): Promise<number | null> {
-    const result = await this.pool.query<{ fence: number }>(
-      'SELECT fence FROM workshops WHERE id = $1',
-      [workshopId],
-    );
-    return result.rows[0]?.fence ?? null;
+    const [row] = await this.read(this.q.fence.bind({ id: workshopId }));
+    return row?.fence ?? null;
   }
 
-  private write(workshopId: string, run: Job['run']): Promise<void> {
+  /** Queues a write in the workshop's lane. */
+  protected write(workshopId: string, statements: Statement[]): Promise<void> {
+    const run = async (db: pg.PoolClient) => {
+      for (const s of statements) {
+        const result = await db.query(s.sql, s.parameters as unknown[]);
+        // A check reads what the statement returned; throwing rolls the batch back.
+        s.check?.(result.rows);
+      }
+    };
     return new Promise((resolve, reject) => {
       let lane = this.lanes.get(workshopId);
       if (!lane) this.lanes.set(workshopId, (lane = []));
@@ -204,10 +193,8 @@ export class PostgresStorage implements Storage {
   private async checkFence(db: pg.PoolClient, workshopId: string): Promise<void> {
     if (!this.fencing) return;
     const expected = this.fencing.fenceFor(workshopId);
-    const result = await db.query<{ fence: number }>(
-      'SELECT fence FROM workshops WHERE id = $1 FOR SHARE',
-      [workshopId],
-    );
+    const lock = this.q.fenceForWrite.bind({ id: workshopId });
+    const result = await db.query<{ fence: number }>(lock.sql, lock.parameters as unknown[]);
     const stored = result.rows[0]?.fence;
     // No row: the write fails on its foreign key, as it would without fencing.
     if (stored !== undefined && stored !== expected) {
@@ -221,312 +208,13 @@ export class PostgresStorage implements Storage {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  async createWorkshop(w: WorkshopRecord): Promise<void> {
-    // Not through a lane: nobody can own a workshop that does not exist yet (fence 0).
-    await this.pool.query(
-      `INSERT INTO workshops (id, series_id, title, template_id, locale, join_code,
-           facilitator_key_hash, created_at, control_json, control_revision)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        w.id,
-        w.seriesId,
-        w.title,
-        w.templateId,
-        w.locale,
-        w.joinCode,
-        w.facilitatorKeyHash,
-        w.createdAt,
-        JSON.stringify(w.control),
-        w.control.revision,
-      ],
-    );
+  /** Not through a lane: nobody can own a workshop that does not exist yet (fence 0). */
+  protected override async writeNew(_workshopId: string, s: Statement): Promise<void> {
+    await this.pool.query(s.sql, s.parameters as unknown[]);
   }
 
-  async getWorkshop(id: string): Promise<WorkshopRecord | null> {
-    const result = await this.pool.query<WorkshopRow>(
-      `SELECT ${WORKSHOP_COLUMNS} FROM workshops WHERE id = $1`,
-      [id],
-    );
-    return toWorkshop(result.rows[0]);
-  }
-
-  async findWorkshopByCode(joinCode: string): Promise<WorkshopRecord | null> {
-    const result = await this.pool.query<WorkshopRow>(
-      `SELECT ${WORKSHOP_COLUMNS} FROM workshops WHERE join_code = $1`,
-      [joinCode],
-    );
-    return toWorkshop(result.rows[0]);
-  }
-
-  async listSeries(seriesId: string): Promise<WorkshopRecord[]> {
-    const result = await this.pool.query<WorkshopRow>(
-      `SELECT ${WORKSHOP_COLUMNS} FROM workshops WHERE series_id = $1 ORDER BY created_at, ord`,
-      [seriesId],
-    );
-    return result.rows.map((row) => toWorkshop(row) as WorkshopRecord);
-  }
-
-  saveControl(workshopId: string, state: ControlState): Promise<void> {
-    return this.write(workshopId, async (db) => {
-      await db.query(
-        `UPDATE workshops SET control_json = $1, control_revision = $2
-           WHERE id = $3 AND control_revision < $2`,
-        [JSON.stringify(state), state.revision, workshopId],
-      );
-    });
-  }
-
-  addParticipant(p: Participant): Promise<void> {
-    return this.write(p.workshopId, async (db) => {
-      await db.query(
-        `INSERT INTO participants (id, workshop_id, name, role, lens, persona_id, card_id,
-             joined_at, removed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [
-          p.id,
-          p.workshopId,
-          p.name,
-          p.role,
-          p.lens,
-          p.personaId,
-          p.cardId,
-          p.joinedAt,
-          p.removedAt,
-        ],
-      );
-    });
-  }
-
-  updateParticipant(p: Participant): Promise<void> {
-    return this.updateParticipants([p]);
-  }
-
-  async updateParticipants(people: Participant[]): Promise<void> {
-    const [first] = people;
-    if (!first) return;
-    if (people.some((p) => p.workshopId !== first.workshopId)) {
-      throw new Error('updateParticipants: all of one workshop');
-    }
-    return this.write(first.workshopId, async (db) => {
-      for (const p of people) {
-        await db.query(
-          `UPDATE participants SET name = $1, role = $2, lens = $3, persona_id = $4,
-             card_id = $5, removed_at = $6 WHERE id = $7 AND workshop_id = $8`,
-          [p.name, p.role, p.lens, p.personaId, p.cardId, p.removedAt, p.id, p.workshopId],
-        );
-      }
-    });
-  }
-
-  async listParticipants(workshopId: string): Promise<Participant[]> {
-    const result = await this.pool.query<Participant>(
-      `SELECT id, workshop_id AS "workshopId", name, role, lens, persona_id AS "personaId",
-           card_id AS "cardId", joined_at AS "joinedAt", removed_at AS "removedAt"
-         FROM participants WHERE workshop_id = $1 ORDER BY joined_at, ord`,
-      [workshopId],
-    );
-    return result.rows;
-  }
-
-  putWarmupAnswer(a: WarmupRecord): Promise<void> {
-    return this.write(a.workshopId, async (db) => {
-      await db.query(
-        `INSERT INTO warmup_answers (workshop_id, participant_id, workplace, customers, updated_at)
-           VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (workshop_id, participant_id) DO UPDATE SET workplace = excluded.workplace,
-             customers = excluded.customers, updated_at = excluded.updated_at`,
-        [a.workshopId, a.participantId, a.workplace, a.customers, a.updatedAt],
-      );
-    });
-  }
-
-  async listWarmupAnswers(workshopId: string): Promise<WarmupRecord[]> {
-    const result = await this.pool.query<WarmupRecord>(
-      `SELECT workshop_id AS "workshopId", participant_id AS "participantId", workplace,
-           customers, updated_at AS "updatedAt"
-         FROM warmup_answers WHERE workshop_id = $1 ORDER BY ord`,
-      [workshopId],
-    );
-    return result.rows;
-  }
-
-  putRating(r: RatingRecord): Promise<void> {
-    return this.write(r.workshopId, async (db) => {
-      await db.query(
-        `INSERT INTO ratings (workshop_id, participant_id, step_id, round, valence, emotion,
-             expectation, effort, note, role, lens, card_id, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-           ON CONFLICT (workshop_id, participant_id, step_id, round) DO UPDATE SET
-             valence = excluded.valence, emotion = excluded.emotion,
-             expectation = excluded.expectation, effort = excluded.effort, note = excluded.note,
-             role = excluded.role, lens = excluded.lens, card_id = excluded.card_id,
-             updated_at = excluded.updated_at`,
-        [
-          r.workshopId,
-          r.participantId,
-          r.stepId,
-          r.round,
-          r.valence,
-          r.emotion,
-          r.expectation,
-          r.effort,
-          r.note,
-          r.role,
-          r.lens,
-          r.cardId,
-          r.updatedAt,
-        ],
-      );
-    });
-  }
-
-  async listRatings(workshopId: string): Promise<RatingRecord[]> {
-    // COLLATE "C": the same byte order as SQLite's, whatever the database's locale.
-    const result = await this.pool.query<RatingRecord>(
-      `SELECT workshop_id AS "workshopId", participant_id AS "participantId",
-           step_id AS "stepId", round, valence, emotion, expectation, effort, note, role, lens,
-           card_id AS "cardId", updated_at AS "updatedAt"
-         FROM ratings WHERE workshop_id = $1
-         ORDER BY step_id COLLATE "C", round, participant_id COLLATE "C"`,
-      [workshopId],
-    );
-    return result.rows;
-  }
-
-  putVote(v: VoteRecord): Promise<void> {
-    return this.write(v.workshopId, async (db) => {
-      if (v.dots === 0) {
-        await db.query(
-          'DELETE FROM votes WHERE workshop_id = $1 AND participant_id = $2 AND idea_id = $3',
-          [v.workshopId, v.participantId, v.ideaId],
-        );
-        return;
-      }
-      await db.query(
-        `INSERT INTO votes (workshop_id, participant_id, idea_id, dots) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (workshop_id, participant_id, idea_id) DO UPDATE SET dots = excluded.dots`,
-        [v.workshopId, v.participantId, v.ideaId, v.dots],
-      );
-    });
-  }
-
-  async listVotes(workshopId: string): Promise<VoteRecord[]> {
-    const result = await this.pool.query<VoteRecord>(
-      `SELECT workshop_id AS "workshopId", participant_id AS "participantId",
-           idea_id AS "ideaId", dots
-         FROM votes WHERE workshop_id = $1
-         ORDER BY idea_id COLLATE "C", participant_id COLLATE "C"`,
-      [workshopId],
-    );
-    return result.rows;
-  }
-
-  putAction(a: ActionRecord): Promise<void> {
-    return this.write(a.workshopId, async (db) => {
-      await db.query(
-        `INSERT INTO actions (id, workshop_id, text, owner, department, due_date, step_id,
-             idea_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-           ON CONFLICT (id) DO UPDATE SET text = excluded.text, owner = excluded.owner,
-             department = excluded.department, due_date = excluded.due_date,
-             step_id = excluded.step_id, idea_id = excluded.idea_id
-           WHERE actions.workshop_id = excluded.workshop_id`,
-        [
-          a.id,
-          a.workshopId,
-          a.text,
-          a.owner,
-          a.department,
-          a.dueDate,
-          a.stepId,
-          a.ideaId,
-          a.createdBy,
-          a.createdAt,
-        ],
-      );
-    });
-  }
-
-  async listActions(workshopId: string): Promise<ActionRecord[]> {
-    const result = await this.pool.query<ActionRecord>(
-      `SELECT id, workshop_id AS "workshopId", text, owner, department, due_date AS "dueDate",
-           step_id AS "stepId", idea_id AS "ideaId", created_by AS "createdBy",
-           created_at AS "createdAt"
-         FROM actions WHERE workshop_id = $1 ORDER BY created_at, ord`,
-      [workshopId],
-    );
-    return result.rows;
-  }
-
-  deleteAction(workshopId: string, id: string): Promise<void> {
-    return this.write(workshopId, async (db) => {
-      await db.query('DELETE FROM actions WHERE workshop_id = $1 AND id = $2', [workshopId, id]);
-    });
-  }
-
-  appendDocUpdate(workshopId: string, update: Uint8Array): Promise<void> {
-    return this.write(workshopId, async (db) => {
-      await db.query('INSERT INTO doc_updates (workshop_id, data) VALUES ($1, $2)', [
-        workshopId,
-        Buffer.from(update.buffer, update.byteOffset, update.byteLength),
-      ]);
-    });
-  }
-
-  async loadDoc(workshopId: string): Promise<DocLog> {
-    const result = await this.pool.query<{ seq: number; data: Buffer }>(
-      'SELECT seq, data FROM doc_updates WHERE workshop_id = $1 ORDER BY seq',
-      [workshopId],
-    );
-    let bytes = 0;
-    const updates = result.rows.map((r) => {
-      bytes += r.data.byteLength;
-      return new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength);
-    });
-    return { updates, lastSeq: result.rows.at(-1)?.seq ?? 0, bytes };
-  }
-
-  compactDoc(workshopId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
-    return this.write(workshopId, async (db) => {
-      await db.query('DELETE FROM doc_updates WHERE workshop_id = $1 AND seq <= $2', [
-        workshopId,
-        upToSeq,
-      ]);
-      // The snapshot takes the place of what it replaced: seq = upToSeq keeps it first.
-      await db.query('INSERT INTO doc_updates (seq, workshop_id, data) VALUES ($1, $2, $3)', [
-        upToSeq,
-        workshopId,
-        Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength),
-      ]);
-    });
-  }
-
-  claimDocClients(workshopId: string, participantId: string, clientIds: number[]): Promise<void> {
-    if (clientIds.length === 0) return Promise.resolve();
-    return this.write(workshopId, async (db) => {
-      await db.query(
-        `INSERT INTO doc_clients (workshop_id, client_id, participant_id)
-           SELECT $1, id, $3 FROM unnest($2::bigint[]) WITH ORDINALITY AS t(id, n) ORDER BY n
-           ON CONFLICT (workshop_id, client_id) DO NOTHING`,
-        [workshopId, clientIds, participantId],
-      );
-      // Throwing rolls the transaction back; the lane retries the others alone.
-      const taken = await db.query<{ clientId: number }>(
-        `SELECT client_id AS "clientId" FROM doc_clients
-           WHERE workshop_id = $1 AND client_id = ANY($2::bigint[]) AND participant_id <> $3
-           LIMIT 1`,
-        [workshopId, clientIds, participantId],
-      );
-      const clash = taken.rows[0];
-      if (clash) throw new ClientClaimedError(workshopId, clash.clientId);
-    });
-  }
-
-  async listDocClients(workshopId: string): Promise<DocClientClaim[]> {
-    const result = await this.pool.query<DocClientClaim>(
-      `SELECT client_id AS "clientId", participant_id AS "participantId"
-         FROM doc_clients WHERE workshop_id = $1 ORDER BY ord`,
-      [workshopId],
-    );
-    return result.rows;
+  protected async read<R>(s: Statement<R>): Promise<R[]> {
+    return (await this.pool.query(s.sql, s.parameters as unknown[])).rows as R[];
   }
 
   async ping(): Promise<void> {
@@ -551,10 +239,11 @@ async function migrate(pool: pg.Pool, schema: string | undefined): Promise<void>
     const current = await db.query<{ version: number }>('SELECT version FROM saappaat_schema');
     let version = current.rows[0]?.version ?? 0;
     if (current.rowCount === 0) await db.query('INSERT INTO saappaat_schema VALUES (0)');
-    for (; version < POSTGRES_MIGRATIONS.length; version++) {
+    const migrations = migrationsFor(POSTGRES);
+    for (; version < migrations.length; version++) {
       await db.query('BEGIN');
       try {
-        await db.query(POSTGRES_MIGRATIONS[version] ?? '');
+        await db.query(migrations[version] ?? '');
         await db.query('UPDATE saappaat_schema SET version = $1', [version + 1]);
         await db.query('COMMIT');
       } catch (err) {

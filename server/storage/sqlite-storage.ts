@@ -1,26 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { ControlState, Participant } from '../../lib/domain/workshop';
-import { SQLITE_MIGRATIONS } from './sqlite-migrations';
-import { toWorkshop, type WorkshopRow } from './workshop-row';
-import {
-  type ActionRecord,
-  ClientClaimedError,
-  type DocClientClaim,
-  type DocLog,
-  type RatingRecord,
-  type Storage,
-  type VoteRecord,
-  type WarmupRecord,
-  type WorkshopRecord,
-} from './storage';
+import { SQLITE } from './dialect';
+import { migrationsFor } from './migrations';
+import type { Statement } from './prepared';
+import { SqlStorage } from './sql-storage';
 
+/** Applies the migrations not yet applied; the version is `PRAGMA user_version`. */
 export function migrate(db: Database.Database): void {
+  const migrations = migrationsFor(SQLITE);
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (let v = current; v < SQLITE_MIGRATIONS.length; v++) {
+  for (let v = current; v < migrations.length; v++) {
     db.transaction(() => {
-      db.exec(SQLITE_MIGRATIONS[v] ?? '');
+      db.exec(migrations[v] ?? '');
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
@@ -36,13 +28,15 @@ export interface SqliteOptions {
 }
 
 /**
- * Embedded storage. Every write is on disk (its commit in the write-ahead log, synced) by
- * the time the returned promise resolves.
+ * Embedded storage: the SQL of SqlStorage, run on better-sqlite3 (synchronously, on the
+ * event loop) with group commit. Every write is on disk (its commit in the write-ahead
+ * log, synced) by the time the returned promise resolves.
  */
-export class SqliteStorage implements Storage {
+export class SqliteStorage extends SqlStorage {
   readonly db: Database.Database;
 
   constructor(file: string, options: SqliteOptions = {}) {
+    super(SQLITE);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     const wal = this.db.pragma('journal_mode = WAL', { simple: true }) === 'wal';
@@ -82,12 +76,25 @@ export class SqliteStorage implements Storage {
    */
   private syncFailure: Error | null = null;
 
-  private write(run: () => void): Promise<void> {
+  /** Queues a write for the next group commit (one workshop's or not: all go together). */
+  protected write(_workshopId: string, statements: Statement[]): Promise<void> {
     if (this.syncFailure) return Promise.reject(this.syncFailure);
+    const run = () => {
+      for (const s of statements) {
+        const statement = this.sql(s.sql);
+        // A check reads what the statement returns; throwing rolls the write back.
+        if (s.check) s.check(statement.all(s.parameters));
+        else statement.run(s.parameters);
+      }
+    };
     return new Promise((resolve, reject) => {
       this.queue.push({ run, done: (err) => (err === undefined ? resolve() : reject(err)) });
       this.schedule();
     });
+  }
+
+  protected async read<R>(s: Statement<R>): Promise<R[]> {
+    return this.sql(s.sql).all(s.parameters) as R[];
   }
 
   private schedule(): void {
@@ -169,292 +176,6 @@ export class SqliteStorage implements Storage {
 
   static inDataDir(dataDir: string, options: SqliteOptions = {}): SqliteStorage {
     return new SqliteStorage(path.join(dataDir, 'saappaat.sqlite'), options);
-  }
-
-  createWorkshop(w: WorkshopRecord): Promise<void> {
-    return this.write(() => {
-      this.sql(
-        `INSERT INTO workshops (id, series_id, title, template_id, locale, join_code,
-             facilitator_key_hash, created_at, control_json, control_revision)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        w.id,
-        w.seriesId,
-        w.title,
-        w.templateId,
-        w.locale,
-        w.joinCode,
-        w.facilitatorKeyHash,
-        w.createdAt,
-        JSON.stringify(w.control),
-        w.control.revision,
-      );
-    });
-  }
-
-  async getWorkshop(id: string): Promise<WorkshopRecord | null> {
-    return toWorkshop(
-      this.sql('SELECT * FROM workshops WHERE id = ?').get(id) as WorkshopRow | undefined,
-    );
-  }
-
-  async findWorkshopByCode(joinCode: string): Promise<WorkshopRecord | null> {
-    return toWorkshop(
-      this.sql('SELECT * FROM workshops WHERE join_code = ?').get(joinCode) as
-        WorkshopRow | undefined,
-    );
-  }
-
-  async listSeries(seriesId: string): Promise<WorkshopRecord[]> {
-    const rows = this.sql(
-      'SELECT * FROM workshops WHERE series_id = ? ORDER BY created_at, rowid',
-    ).all(seriesId) as WorkshopRow[];
-    return rows.map((row) => toWorkshop(row) as WorkshopRecord);
-  }
-
-  saveControl(workshopId: string, state: ControlState): Promise<void> {
-    return this.write(() => {
-      this.sql(
-        `UPDATE workshops SET control_json = ?, control_revision = ?
-           WHERE id = ? AND control_revision < ?`,
-      ).run(JSON.stringify(state), state.revision, workshopId, state.revision);
-    });
-  }
-
-  addParticipant(p: Participant): Promise<void> {
-    return this.write(() => {
-      this.sql(
-        `INSERT INTO participants (id, workshop_id, name, role, lens, persona_id, card_id,
-             joined_at, removed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        p.id,
-        p.workshopId,
-        p.name,
-        p.role,
-        p.lens,
-        p.personaId,
-        p.cardId,
-        p.joinedAt,
-        p.removedAt,
-      );
-    });
-  }
-
-  async updateParticipant(p: Participant): Promise<void> {
-    return this.updateParticipants([p]);
-  }
-
-  updateParticipants(people: Participant[]): Promise<void> {
-    return this.write(() => {
-      const update = this.sql(
-        `UPDATE participants SET name = ?, role = ?, lens = ?, persona_id = ?, card_id = ?,
-           removed_at = ? WHERE id = ? AND workshop_id = ?`,
-      );
-      this.db.transaction(() => {
-        for (const p of people) {
-          update.run(
-            p.name,
-            p.role,
-            p.lens,
-            p.personaId,
-            p.cardId,
-            p.removedAt,
-            p.id,
-            p.workshopId,
-          );
-        }
-      })();
-    });
-  }
-
-  async listParticipants(workshopId: string): Promise<Participant[]> {
-    // rowid keeps people who joined in the same millisecond in insertion order.
-    return this.sql(
-      `SELECT id, workshop_id AS workshopId, name, role, lens, persona_id AS personaId,
-           card_id AS cardId, joined_at AS joinedAt, removed_at AS removedAt
-         FROM participants WHERE workshop_id = ? ORDER BY joined_at, rowid`,
-    ).all(workshopId) as Participant[];
-  }
-
-  putWarmupAnswer(a: WarmupRecord): Promise<void> {
-    return this.write(() => {
-      this.sql(
-        `INSERT INTO warmup_answers (workshop_id, participant_id, workplace, customers, updated_at)
-           VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (workshop_id, participant_id) DO UPDATE SET workplace = excluded.workplace,
-             customers = excluded.customers, updated_at = excluded.updated_at`,
-      ).run(a.workshopId, a.participantId, a.workplace, a.customers, a.updatedAt);
-    });
-  }
-
-  async listWarmupAnswers(workshopId: string): Promise<WarmupRecord[]> {
-    return this.sql(
-      `SELECT workshop_id AS workshopId, participant_id AS participantId, workplace, customers,
-           updated_at AS updatedAt
-         FROM warmup_answers WHERE workshop_id = ? ORDER BY rowid`,
-    ).all(workshopId) as WarmupRecord[];
-  }
-
-  putRating(r: RatingRecord): Promise<void> {
-    return this.write(() => {
-      this.sql(
-        `INSERT INTO ratings (workshop_id, participant_id, step_id, round, valence, emotion,
-             expectation, effort, note, role, lens, card_id, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (workshop_id, participant_id, step_id, round) DO UPDATE SET
-             valence = excluded.valence, emotion = excluded.emotion,
-             expectation = excluded.expectation, effort = excluded.effort, note = excluded.note,
-             role = excluded.role, lens = excluded.lens, card_id = excluded.card_id,
-             updated_at = excluded.updated_at`,
-      ).run(
-        r.workshopId,
-        r.participantId,
-        r.stepId,
-        r.round,
-        r.valence,
-        r.emotion,
-        r.expectation,
-        r.effort,
-        r.note,
-        r.role,
-        r.lens,
-        r.cardId,
-        r.updatedAt,
-      );
-    });
-  }
-
-  async listRatings(workshopId: string): Promise<RatingRecord[]> {
-    return this.sql(
-      `SELECT workshop_id AS workshopId, participant_id AS participantId, step_id AS stepId,
-           round, valence, emotion, expectation, effort, note, role, lens, card_id AS cardId,
-           updated_at AS updatedAt
-         FROM ratings WHERE workshop_id = ? ORDER BY step_id, round, participant_id`,
-    ).all(workshopId) as RatingRecord[];
-  }
-
-  putVote(v: VoteRecord): Promise<void> {
-    return this.write(() => {
-      if (v.dots === 0) {
-        this.sql(
-          'DELETE FROM votes WHERE workshop_id = ? AND participant_id = ? AND idea_id = ?',
-        ).run(v.workshopId, v.participantId, v.ideaId);
-        return;
-      }
-      this.sql(
-        `INSERT INTO votes (workshop_id, participant_id, idea_id, dots) VALUES (?, ?, ?, ?)
-           ON CONFLICT (workshop_id, participant_id, idea_id) DO UPDATE SET dots = excluded.dots`,
-      ).run(v.workshopId, v.participantId, v.ideaId, v.dots);
-    });
-  }
-
-  async listVotes(workshopId: string): Promise<VoteRecord[]> {
-    return this.sql(
-      `SELECT workshop_id AS workshopId, participant_id AS participantId, idea_id AS ideaId, dots
-         FROM votes WHERE workshop_id = ? ORDER BY idea_id, participant_id`,
-    ).all(workshopId) as VoteRecord[];
-  }
-
-  putAction(a: ActionRecord): Promise<void> {
-    return this.write(() => {
-      this.sql(
-        `INSERT INTO actions (id, workshop_id, text, owner, department, due_date, step_id, idea_id,
-             created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (id) DO UPDATE SET text = excluded.text, owner = excluded.owner,
-             department = excluded.department, due_date = excluded.due_date,
-             step_id = excluded.step_id, idea_id = excluded.idea_id
-           WHERE actions.workshop_id = excluded.workshop_id`,
-      ).run(
-        a.id,
-        a.workshopId,
-        a.text,
-        a.owner,
-        a.department,
-        a.dueDate,
-        a.stepId,
-        a.ideaId,
-        a.createdBy,
-        a.createdAt,
-      );
-    });
-  }
-
-  async listActions(workshopId: string): Promise<ActionRecord[]> {
-    return this.sql(
-      `SELECT id, workshop_id AS workshopId, text, owner, department, due_date AS dueDate,
-           step_id AS stepId, idea_id AS ideaId, created_by AS createdBy, created_at AS createdAt
-         FROM actions WHERE workshop_id = ? ORDER BY created_at, rowid`,
-    ).all(workshopId) as ActionRecord[];
-  }
-
-  deleteAction(workshopId: string, id: string): Promise<void> {
-    return this.write(() => {
-      this.sql('DELETE FROM actions WHERE workshop_id = ? AND id = ?').run(workshopId, id);
-    });
-  }
-
-  appendDocUpdate(workshopId: string, update: Uint8Array): Promise<void> {
-    return this.write(() => {
-      this.sql('INSERT INTO doc_updates (workshop_id, data) VALUES (?, ?)').run(
-        workshopId,
-        Buffer.from(update.buffer, update.byteOffset, update.byteLength),
-      );
-    });
-  }
-
-  async loadDoc(workshopId: string): Promise<DocLog> {
-    const rows = this.sql(
-      'SELECT seq, data FROM doc_updates WHERE workshop_id = ? ORDER BY seq',
-    ).all(workshopId) as Array<{ seq: number; data: Buffer }>;
-    let bytes = 0;
-    const updates = rows.map((r) => {
-      bytes += r.data.byteLength;
-      return new Uint8Array(r.data);
-    });
-    return { updates, lastSeq: rows.at(-1)?.seq ?? 0, bytes };
-  }
-
-  compactDoc(workshopId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
-    return this.write(() => {
-      this.db.transaction(() => {
-        this.sql('DELETE FROM doc_updates WHERE workshop_id = ? AND seq <= ?').run(
-          workshopId,
-          upToSeq,
-        );
-        // The snapshot takes the place of what it replaced: seq = upToSeq keeps it first.
-        this.sql('INSERT INTO doc_updates (seq, workshop_id, data) VALUES (?, ?, ?)').run(
-          upToSeq,
-          workshopId,
-          Buffer.from(snapshot),
-        );
-      })();
-    });
-  }
-
-  claimDocClients(workshopId: string, participantId: string, clientIds: number[]): Promise<void> {
-    if (clientIds.length === 0) return Promise.resolve();
-    return this.write(() => {
-      const insert = this.sql(
-        `INSERT INTO doc_clients (workshop_id, client_id, participant_id) VALUES (?, ?, ?)
-           ON CONFLICT (workshop_id, client_id) DO NOTHING`,
-      );
-      const owner = this.sql(
-        'SELECT participant_id AS owner FROM doc_clients WHERE workshop_id = ? AND client_id = ?',
-      );
-      for (const id of clientIds) {
-        insert.run(workshopId, id, participantId);
-        // Throwing rolls this write back (it runs in a savepoint of its own).
-        const row = owner.get(workshopId, id) as { owner: string };
-        if (row.owner !== participantId) throw new ClientClaimedError(workshopId, id);
-      }
-    });
-  }
-
-  async listDocClients(workshopId: string): Promise<DocClientClaim[]> {
-    return this.sql(
-      `SELECT client_id AS clientId, participant_id AS participantId
-         FROM doc_clients WHERE workshop_id = ? ORDER BY rowid`,
-    ).all(workshopId) as DocClientClaim[];
   }
 
   async ping(): Promise<void> {

@@ -1,11 +1,13 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { POSTGRES_MIGRATIONS } from '../../server/storage/postgres-migrations';
+import { POSTGRES } from '../../server/storage/dialect';
+import { migrationsFor } from '../../server/storage/migrations';
 import type { PostgresStorage } from '../../server/storage/postgres-storage';
 import { FencedError, type Fencing } from '../../server/storage/storage';
 import { connectTestStorage, dropSchema, freshSchema, sql } from '../helpers/postgres';
 import { action, participant, rating, workshopRecord } from './fixtures';
 import { describeStorageContract } from './storage-contract';
 
+const POSTGRES_MIGRATIONS = migrationsFor(POSTGRES);
 const schema = freshSchema('contract');
 afterAll(() => dropSchema(schema));
 

@@ -4,7 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { SQLITE_MIGRATIONS } from '../../server/storage/sqlite-migrations';
+import { SQLITE } from '../../server/storage/dialect';
+import { migrationsFor } from '../../server/storage/migrations';
 import { migrate, SqliteStorage } from '../../server/storage/sqlite-storage';
 import {
   action,
@@ -16,6 +17,8 @@ import {
   workshopRecord,
 } from './fixtures';
 import { describeStorageContract } from './storage-contract';
+
+const SQLITE_MIGRATIONS = migrationsFor(SQLITE);
 
 function tempFile(): string {
   return path.join(
