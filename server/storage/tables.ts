@@ -47,7 +47,7 @@ export interface Tables {
     step_id: string;
     round: number;
     valence: number;
-    emotion: string;
+    emotion: RatingRecord['emotion'];
     expectation: RatingRecord['expectation'];
     effort: number | null;
     note: string | null;
