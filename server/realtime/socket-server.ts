@@ -7,16 +7,14 @@ import {
   SOCKET_SEND_BUFFER_MAX_BYTES,
   TRANSPORT_MESSAGE_MAX_BYTES,
 } from '../../lib/constants';
-import type { Command } from '../../lib/domain/commands';
-import type { PeopleCommand } from '../../lib/domain/people';
 import { RateBook, rateHolder } from '../../lib/domain/rate-book';
 import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from '../../lib/domain/rate-bucket';
 import { ErrorCode } from '../../lib/protocol/codes';
+import { CATALOGUE, type WorkshopRequest } from '../../lib/protocol/catalogue';
 import {
   type Ack,
   type AckFn,
   type ClientEventName,
-  type ClientPayload,
   type ClientToServerEvents,
   clientEventSchemas,
   isClientEventName,
@@ -28,7 +26,7 @@ import { HandshakeAuth } from '../../lib/protocol/schemas';
 import { StatePatcher } from '../../lib/protocol/state-patch';
 import type { TokenSigner } from '../auth';
 import { NotOwnerError } from '../cluster/not-owner';
-import type { Outcome, WorkshopActor, WorkshopChange } from '../workshops/actor';
+import type { WorkshopActor, WorkshopChange } from '../workshops/actor';
 import type { WorkshopRegistry } from '../workshops/registry';
 import { boundEngineQueue } from './send-buffer';
 
@@ -47,78 +45,26 @@ type SocketRates = RateBook<'socketEvents' | 'socketRefusals' | 'connects'>;
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 export type AppIo = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 
-type Handler<E extends ClientEventName> = (
-  socket: AppSocket,
-  payload: ClientPayload<E>,
-) => Promise<Ack<unknown>>;
-
 function fail(code: ErrorCode, message: string): Ack<unknown> {
   return { ok: false, error: { code, message } };
 }
 
-function toAck(outcome: Outcome): Ack<unknown> {
+/**
+ * Runs a valid event: what the catalogue says it asks of the workshop, for this
+ * connection's participant. Only `time:sync` is answered here, without the workshop.
+ */
+async function run(
+  socket: AppSocket,
+  name: ClientEventName,
+  payload: unknown,
+): Promise<Ack<unknown>> {
+  const toRequest = CATALOGUE[name].run as (payload: unknown) => WorkshopRequest;
+  const request = toRequest(payload);
+  if (request.type === 'time.sync') return { ok: true, data: { serverNow: Date.now() } };
+  const outcome = await socket.data.actor.run(socket.data.participantId, request);
   if (!outcome.ok) return fail(outcome.code, outcome.message);
   return outcome.data === undefined ? { ok: true } : { ok: true, data: outcome.data };
 }
-
-async function runCommand(socket: AppSocket, command: Command): Promise<Ack<unknown>> {
-  return toAck(await socket.data.actor.command(socket.data.participantId, command));
-}
-
-async function runPeople(socket: AppSocket, command: PeopleCommand): Promise<Ack<unknown>> {
-  return toAck(await socket.data.actor.people(socket.data.participantId, command));
-}
-
-/** One small handler per event; payloads arrive already validated. */
-const handlers: { [E in ClientEventName]: Handler<E> } = {
-  'phase:next': (socket) => runCommand(socket, { type: 'phase.next' }),
-  'phase:prev': (socket) => runCommand(socket, { type: 'phase.prev' }),
-  'phase:set': (socket, { phase }) => runCommand(socket, { type: 'phase.set', phase }),
-  'phase:configure': (socket, { enabled }) =>
-    runCommand(socket, { type: 'phase.configure', enabled }),
-  'walk:step': (socket, { stepId }) => runCommand(socket, { type: 'walk.step', stepId }),
-  'walk:next': (socket) => runCommand(socket, { type: 'walk.next' }),
-  'walk:prev': (socket) => runCommand(socket, { type: 'walk.prev' }),
-  'walk:pace': (socket, { pace }) => runCommand(socket, { type: 'walk.pace', pace }),
-  'round:start': (socket) => runCommand(socket, { type: 'round.start' }),
-  'timer:start': (socket, { durationMs }) =>
-    runCommand(socket, { type: 'timer.start', durationMs }),
-  'timer:pause': (socket) => runCommand(socket, { type: 'timer.pause' }),
-  'timer:resume': (socket) => runCommand(socket, { type: 'timer.resume' }),
-  'timer:add': (socket, { ms }) => runCommand(socket, { type: 'timer.add', ms }),
-  'timer:stop': (socket) => runCommand(socket, { type: 'timer.stop' }),
-  'ready:set': (socket, { ready }) => runCommand(socket, { type: 'ready.set', ready }),
-  'warmup:answer': async (socket, answer) =>
-    toAck(await socket.data.actor.answerWarmup(socket.data.participantId, answer)),
-  'warmup:close': (socket) => runCommand(socket, { type: 'warmup.close' }),
-  'settings:anonymous': (socket, { anonymous }) =>
-    runCommand(socket, { type: 'settings.anonymous', anonymous }),
-  'settings:reveal': (socket, { mode }) => runCommand(socket, { type: 'settings.reveal', mode }),
-  'rating:put': async (socket, rating) =>
-    toAck(await socket.data.actor.rate(socket.data.participantId, rating)),
-  'walk:lock': (socket, { stepId, locked }) =>
-    runCommand(socket, { type: 'walk.lock', stepId, locked }),
-  'reveal:step': (socket, { stepId }) => runCommand(socket, { type: 'reveal.step', stepId }),
-  'reveal:all': (socket) => runCommand(socket, { type: 'reveal.all' }),
-  'board:lanes': (socket, { hidden }) => runCommand(socket, { type: 'board.lanes', hidden }),
-  'board:lock': (socket, { locked }) => runCommand(socket, { type: 'board.lock', locked }),
-  'time:sync': async () => ({ ok: true, data: { serverNow: Date.now() } }),
-  'people:set-role': (socket, p) => runPeople(socket, { type: 'people.setRole', ...p }),
-  'people:set-lens': (socket, p) => runPeople(socket, { type: 'people.setLens', ...p }),
-  'people:assign': (socket, p) => runPeople(socket, { type: 'people.assign', ...p }),
-  'people:deal': (socket, p) => runPeople(socket, { type: 'people.dealRandom', ...p }),
-  'people:remove': (socket, p) => runPeople(socket, { type: 'people.remove', ...p }),
-  'vote:set': async (socket, vote) =>
-    toAck(await socket.data.actor.vote(socket.data.participantId, vote)),
-  'votes:configure': (socket, p) => runCommand(socket, { type: 'votes.configure', ...p }),
-  'votes:close': (socket) => runCommand(socket, { type: 'votes.close' }),
-  'votes:reopen': (socket) => runCommand(socket, { type: 'votes.reopen' }),
-  'actions:allow': (socket, { allowed }) => runCommand(socket, { type: 'actions.allow', allowed }),
-  'action:put': async (socket, action) =>
-    toAck(await socket.data.actor.putAction(socket.data.participantId, action)),
-  'action:delete': async (socket, { id }) =>
-    toAck(await socket.data.actor.deleteAction(socket.data.participantId, id)),
-};
 
 /** Answers on the ack if the client gave one, else on `protocol:error`. */
 function reply(socket: AppSocket, event: string, ack: unknown, result: Ack<unknown>): void {
@@ -189,8 +135,7 @@ async function dispatch(socket: AppSocket, args: unknown[]): Promise<void> {
   }
   let result: Ack<unknown>;
   try {
-    const handler = handlers[name] as Handler<typeof name>;
-    result = await handler(socket, parsed.data as never);
+    result = await run(socket, name, parsed.data);
   } catch (err) {
     console.error(`[socket] handler ${name} failed`, err);
     result = fail(ErrorCode.INTERNAL, 'Internal error');
