@@ -29,8 +29,8 @@ import {
 } from './workshop-change';
 import { WorkshopMemory } from './workshop-memory';
 
-export type { ActorRequest } from './decide';
-export type { DocFacts, Outcome, ReadDocFacts, WorkshopChange } from './workshop-change';
+// Where the rest of the server has always found them.
+export type { DocFacts, ReadDocFacts, WorkshopChange } from './workshop-change';
 
 type Listener = (change: WorkshopChange) => void;
 
