@@ -1,4 +1,5 @@
 /** Shared fixtures for the unit tests of `applyCommand` (commands*.test.ts). */
+import type { AnalyticsRating } from '../analytics/types';
 import { type Actor, initialControl } from './commands';
 import { PHASES } from './phases';
 import type { Role } from './roles';
@@ -21,4 +22,10 @@ export function control(overrides: Partial<ControlState> = {}): ControlState {
     readiness: { scope: 'walk:1:s1', doneIds: [] },
     ...overrides,
   };
+}
+
+/** A staff member's neutral rating of `stepId` in round 1. */
+export function ratingOf(stepId: string): AnalyticsRating {
+  const base = { round: 1, role: 'staff', lens: 'staff', cardId: null } as const;
+  return { ...base, stepId, valence: 0, expectation: 'as', effort: null };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../protocol/codes';
-import { control, NOW, PATH, who } from './command-fixtures';
+import { control, NOW, PATH, ratingOf, who } from './command-fixtures';
 import { applyCommand, type Command } from './commands';
 import type { Timer } from './timer';
 import type { ControlState } from './workshop';
@@ -186,5 +186,16 @@ describe('settings.anonymous', () => {
       ok: false,
       code: ErrorCode.INVALID_TRANSITION,
     });
+  });
+
+  it('is not made looser once anyone has rated, even back in the first lobby', () => {
+    const state = control({ phase: 'lobby', stepId: null, round: 1 });
+    const rated = { ...PATH, ratings: [ratingOf('s1')] };
+    expect(applyCommand(state, who('facilitator'), anon(false), rated)).toEqual({
+      ok: false,
+      code: ErrorCode.INVALID_TRANSITION,
+      message: 'Anonymity can only be made stricter once anyone has rated',
+    });
+    expect(applyCommand(state, who('facilitator'), anon(true), rated).ok).toBe(true);
   });
 });

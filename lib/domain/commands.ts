@@ -1,5 +1,6 @@
 import { LANES, type Lane } from '../board/lanes';
 import { ErrorCode } from '../protocol/codes';
+import { anonymityRefusal } from './anonymity';
 import { assertNever } from './assert-never';
 import { can } from './permissions';
 import {
@@ -22,7 +23,13 @@ import {
   type Timer,
   timerForNewPhase,
 } from './timer';
-import { applyVoteCommand, closeOnLeaving, DEFAULT_VOTE_SETTINGS, type VoteCommand } from './votes';
+import {
+  applyVoteCommand,
+  closeOnLeaving,
+  DEFAULT_VOTE_SETTINGS,
+  type VoteCommand,
+  type VotesCast,
+} from './votes';
 import type { ControlState, Pace, RevealMode } from './workshop';
 
 /** A validated request to change the authoritative control state. */
@@ -57,9 +64,11 @@ export type CommandResult =
 
 /**
  * What the phase machine needs to know of the workshop's document (the steps) and of its
- * ratings (what was walked, and the moments of truth of what is revealed).
+ * ratings (what was walked, the moments of truth of what is revealed, and whether anyone
+ * has rated at all). `votesCast`: the ballots and the ideas on the board, read only by
+ * new voting limits (reading the ideas costs a walk of the board).
  */
-export type PathFacts = EntryFacts;
+export type PathFacts = EntryFacts & { votesCast?: () => VotesCast };
 
 /** Who asks, and when (server time). */
 export interface Actor {
@@ -230,15 +239,14 @@ function facilitatorCommand(
     case 'votes.close':
     case 'votes.reopen':
     case 'actions.allow': {
-      const result = applyVoteCommand(state, command);
+      const result = applyVoteCommand(state, command, path.votesCast);
       return result.ok ? accept(state, result.state) : result;
     }
-    case 'settings.anonymous':
-      // Stricter is always allowed; named again only before anything has been shared.
-      if (!command.anonymous && state.anonymous && (state.phase !== 'lobby' || state.round > 1)) {
-        return reject(ErrorCode.INVALID_TRANSITION, 'Anonymity can only be made stricter now');
-      }
-      return accept(state, { ...state, anonymous: command.anonymous });
+    case 'settings.anonymous': {
+      const anyoneRated = (path.ratings?.length ?? 0) > 0;
+      const refused = anonymityRefusal(state, command.anonymous, anyoneRated);
+      return refused ?? accept(state, { ...state, anonymous: command.anonymous });
+    }
     case 'settings.reveal':
       return accept(state, { ...state, revealMode: command.mode });
     default:

@@ -242,6 +242,21 @@ describe('checkLimitsFit', () => {
   });
 });
 
+describe('new limits through applyVoteCommand', () => {
+  const configure = { type: 'votes.configure' as const, budget: 4, maxPerIdea: 3, hidden: true };
+
+  it('must fit the votes cast, read only for new limits', () => {
+    let reads = 0;
+    const cast = () => (reads++, { ballots: [{ i1: 3, i2: 2 }], ideaIds: IDEAS });
+    expect(applyVoteCommand(voting(), configure, cast)).toEqual(
+      refused(ErrorCode.INVALID_TRANSITION),
+    );
+    expect(applyVoteCommand(voting(), { ...configure, budget: 5 }, cast).ok).toBe(true);
+    expect(applyVoteCommand(voting(), { type: 'votes.close' }, cast).ok).toBe(true);
+    expect(reads).toBe(2);
+  });
+});
+
 describe('results', () => {
   it('are visible when not hidden, or once closed', () => {
     const s = DEFAULT_VOTE_SETTINGS;

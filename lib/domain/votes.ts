@@ -159,15 +159,28 @@ export function checkLimitsFit(
   return { ok: true };
 }
 
-/** Applies a voting command to the control state (the caller bumps the revision). */
+/** The votes already cast, and the ideas they may be on (the board's ideas lane). */
+export interface VotesCast {
+  ballots: readonly Ballot[];
+  ideaIds: readonly string[];
+}
+
+/**
+ * Applies a voting command to the control state (the caller bumps the revision). New
+ * limits must fit `votesCast` (`checkLimitsFit`), read only then.
+ */
 export function applyVoteCommand(
   state: ControlState,
   command: VoteCommand,
+  votesCast?: () => VotesCast,
 ): { ok: true; state: ControlState } | Refusal {
   const votes = state.votes;
   switch (command.type) {
     case 'votes.configure': {
       const { budget, maxPerIdea, hidden } = command;
+      const cast = votesCast?.();
+      const fit = cast ? checkLimitsFit(budget, maxPerIdea, cast.ballots, cast.ideaIds) : null;
+      if (fit && !fit.ok) return fit;
       const whole = Number.isInteger(budget) && Number.isInteger(maxPerIdea);
       if (!whole || budget < 1 || budget > VOTE_BUDGET_MAX) {
         return refuse(ErrorCode.INVALID_PAYLOAD, `budget: 1 to ${VOTE_BUDGET_MAX}`);

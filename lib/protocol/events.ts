@@ -5,34 +5,7 @@ import type { MyVotes, VoteResults } from '../domain/votes';
 import type { Assignment, WorkshopState, You } from '../domain/workshop';
 import type { ErrorCode } from './codes';
 import type { WorkshopPatch } from './state-patch';
-import {
-  ActionDeletePayload,
-  ActionPutPayload,
-  ActionsAllowPayload,
-  AnonymousPayload,
-  AssignPayload,
-  BoardLanesPayload,
-  BoardLockPayload,
-  LockPayload,
-  RatingPayload,
-  RevealModePayload,
-  RevealStepPayload,
-  DealPayload,
-  EmptyPayload,
-  PhaseConfigurePayload,
-  PhaseSetPayload,
-  ReadyPayload,
-  RemovePayload,
-  SetLensPayload,
-  SetRolePayload,
-  TimerAddPayload,
-  TimerStartPayload,
-  VoteSetPayload,
-  VotesConfigurePayload,
-  WalkPacePayload,
-  WalkStepPayload,
-  WarmupAnswerPayload,
-} from './schemas';
+import { CATALOGUE, type Catalogue, type ClientEventName } from './catalogue';
 
 /**
  * Bumped on every incompatible change; the server refuses other versions. 3: the roster
@@ -44,54 +17,16 @@ export const PROTOCOL_VERSION = 3;
 export const SOCKET_IO_PATH = '/rt/io';
 export const YJS_PATH_PREFIX = '/rt/yjs';
 
+export type { ClientEventName } from './catalogue';
+
 /**
- * Client → server events, each with the zod schema of its payload. The server validates
- * every payload against this table before any handler sees it.
+ * Client → server events, each with the zod schema of its payload (from the catalogue,
+ * `catalogue.ts`). The server validates every payload against this table before any
+ * handler sees it.
  */
-export const clientEventSchemas = {
-  'phase:next': EmptyPayload,
-  'phase:prev': EmptyPayload,
-  'phase:set': PhaseSetPayload,
-  'phase:configure': PhaseConfigurePayload,
-  'walk:step': WalkStepPayload,
-  'walk:next': EmptyPayload,
-  'walk:prev': EmptyPayload,
-  'walk:pace': WalkPacePayload,
-  'round:start': EmptyPayload,
-  'timer:start': TimerStartPayload,
-  'timer:pause': EmptyPayload,
-  'timer:resume': EmptyPayload,
-  'timer:add': TimerAddPayload,
-  'timer:stop': EmptyPayload,
-  'ready:set': ReadyPayload,
-  'warmup:answer': WarmupAnswerPayload,
-  'warmup:close': EmptyPayload,
-  'settings:anonymous': AnonymousPayload,
-  /** How entering the reveal reveals: what was walked, or step by step. */
-  'settings:reveal': RevealModePayload,
-  'rating:put': RatingPayload,
-  'walk:lock': LockPayload,
-  'reveal:step': RevealStepPayload,
-  'reveal:all': EmptyPayload,
-  'board:lanes': BoardLanesPayload,
-  'board:lock': BoardLockPayload,
-  /** Answers with `{ serverNow }` (epoch ms) so clients can correct for clock offset. */
-  'time:sync': EmptyPayload,
-  'people:set-role': SetRolePayload,
-  'people:set-lens': SetLensPayload,
-  'people:assign': AssignPayload,
-  'people:deal': DealPayload,
-  'people:remove': RemovePayload,
-  'vote:set': VoteSetPayload,
-  'votes:configure': VotesConfigurePayload,
-  'votes:close': EmptyPayload,
-  'votes:reopen': EmptyPayload,
-  'actions:allow': ActionsAllowPayload,
-  /** Answers with `{ id }`: the new action's id, or the edited one's. */
-  'action:put': ActionPutPayload,
-  'action:delete': ActionDeletePayload,
-} as const;
-export type ClientEventName = keyof typeof clientEventSchemas;
+export const clientEventSchemas = Object.fromEntries(
+  Object.entries(CATALOGUE).map(([name, definition]) => [name, definition.payload]),
+) as { readonly [E in ClientEventName]: Catalogue[E]['payload'] };
 export type ClientPayload<E extends ClientEventName> = z.infer<(typeof clientEventSchemas)[E]>;
 
 export function isClientEventName(name: string): name is ClientEventName {

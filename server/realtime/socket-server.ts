@@ -1,25 +1,16 @@
 import type http from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import {
   CONNECTIONS_PER_PERSON_MAX,
-  EVENT_PAYLOAD_MAX_BYTES,
   SOCKET_JOIN_TIMEOUT_MS,
   SOCKET_SEND_BUFFER_MAX_BYTES,
   TRANSPORT_MESSAGE_MAX_BYTES,
 } from '../../lib/constants';
-import type { Command } from '../../lib/domain/commands';
-import type { PeopleCommand } from '../../lib/domain/people';
 import { RateBook, rateHolder } from '../../lib/domain/rate-book';
 import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from '../../lib/domain/rate-bucket';
 import { ErrorCode } from '../../lib/protocol/codes';
 import {
-  type Ack,
-  type AckFn,
-  type ClientEventName,
-  type ClientPayload,
   type ClientToServerEvents,
-  clientEventSchemas,
-  isClientEventName,
   PROTOCOL_VERSION,
   type ServerToClientEvents,
   SOCKET_IO_PATH,
@@ -28,175 +19,12 @@ import { HandshakeAuth } from '../../lib/protocol/schemas';
 import { StatePatcher } from '../../lib/protocol/state-patch';
 import type { TokenSigner } from '../auth';
 import { NotOwnerError } from '../cluster/not-owner';
-import type { Outcome, WorkshopActor, WorkshopChange } from '../workshops/actor';
+import type { WorkshopActor, WorkshopChange } from '../workshops/actor';
 import type { WorkshopRegistry } from '../workshops/registry';
+import { dispatch, fail, overLimit, reply, type SocketData, type SocketRates } from './dispatch';
 import { boundEngineQueue } from './send-buffer';
 
-interface SocketData {
-  /** The participant, or for a projector screen its own id (which no command accepts). */
-  participantId: string;
-  screen: boolean;
-  actor: WorkshopActor;
-  /**
-   * Whose event and refusal buckets this connection takes from (the person's, shared by
-   * their connections: `rateHolder`), and whether it was cut for flooding.
-   */
-  rate: { book: SocketRates; holder: string; flooded: boolean };
-}
-type SocketRates = RateBook<'socketEvents' | 'socketRefusals' | 'connects'>;
-type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 export type AppIo = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
-
-type Handler<E extends ClientEventName> = (
-  socket: AppSocket,
-  payload: ClientPayload<E>,
-) => Promise<Ack<unknown>>;
-
-function fail(code: ErrorCode, message: string): Ack<unknown> {
-  return { ok: false, error: { code, message } };
-}
-
-function toAck(outcome: Outcome): Ack<unknown> {
-  if (!outcome.ok) return fail(outcome.code, outcome.message);
-  return outcome.data === undefined ? { ok: true } : { ok: true, data: outcome.data };
-}
-
-async function runCommand(socket: AppSocket, command: Command): Promise<Ack<unknown>> {
-  return toAck(await socket.data.actor.command(socket.data.participantId, command));
-}
-
-async function runPeople(socket: AppSocket, command: PeopleCommand): Promise<Ack<unknown>> {
-  return toAck(await socket.data.actor.people(socket.data.participantId, command));
-}
-
-/** One small handler per event; payloads arrive already validated. */
-const handlers: { [E in ClientEventName]: Handler<E> } = {
-  'phase:next': (socket) => runCommand(socket, { type: 'phase.next' }),
-  'phase:prev': (socket) => runCommand(socket, { type: 'phase.prev' }),
-  'phase:set': (socket, { phase }) => runCommand(socket, { type: 'phase.set', phase }),
-  'phase:configure': (socket, { enabled }) =>
-    runCommand(socket, { type: 'phase.configure', enabled }),
-  'walk:step': (socket, { stepId }) => runCommand(socket, { type: 'walk.step', stepId }),
-  'walk:next': (socket) => runCommand(socket, { type: 'walk.next' }),
-  'walk:prev': (socket) => runCommand(socket, { type: 'walk.prev' }),
-  'walk:pace': (socket, { pace }) => runCommand(socket, { type: 'walk.pace', pace }),
-  'round:start': (socket) => runCommand(socket, { type: 'round.start' }),
-  'timer:start': (socket, { durationMs }) =>
-    runCommand(socket, { type: 'timer.start', durationMs }),
-  'timer:pause': (socket) => runCommand(socket, { type: 'timer.pause' }),
-  'timer:resume': (socket) => runCommand(socket, { type: 'timer.resume' }),
-  'timer:add': (socket, { ms }) => runCommand(socket, { type: 'timer.add', ms }),
-  'timer:stop': (socket) => runCommand(socket, { type: 'timer.stop' }),
-  'ready:set': (socket, { ready }) => runCommand(socket, { type: 'ready.set', ready }),
-  'warmup:answer': async (socket, answer) =>
-    toAck(await socket.data.actor.answerWarmup(socket.data.participantId, answer)),
-  'warmup:close': (socket) => runCommand(socket, { type: 'warmup.close' }),
-  'settings:anonymous': (socket, { anonymous }) =>
-    runCommand(socket, { type: 'settings.anonymous', anonymous }),
-  'settings:reveal': (socket, { mode }) => runCommand(socket, { type: 'settings.reveal', mode }),
-  'rating:put': async (socket, rating) =>
-    toAck(await socket.data.actor.rate(socket.data.participantId, rating)),
-  'walk:lock': (socket, { stepId, locked }) =>
-    runCommand(socket, { type: 'walk.lock', stepId, locked }),
-  'reveal:step': (socket, { stepId }) => runCommand(socket, { type: 'reveal.step', stepId }),
-  'reveal:all': (socket) => runCommand(socket, { type: 'reveal.all' }),
-  'board:lanes': (socket, { hidden }) => runCommand(socket, { type: 'board.lanes', hidden }),
-  'board:lock': (socket, { locked }) => runCommand(socket, { type: 'board.lock', locked }),
-  'time:sync': async () => ({ ok: true, data: { serverNow: Date.now() } }),
-  'people:set-role': (socket, p) => runPeople(socket, { type: 'people.setRole', ...p }),
-  'people:set-lens': (socket, p) => runPeople(socket, { type: 'people.setLens', ...p }),
-  'people:assign': (socket, p) => runPeople(socket, { type: 'people.assign', ...p }),
-  'people:deal': (socket, p) => runPeople(socket, { type: 'people.dealRandom', ...p }),
-  'people:remove': (socket, p) => runPeople(socket, { type: 'people.remove', ...p }),
-  'vote:set': async (socket, vote) =>
-    toAck(await socket.data.actor.vote(socket.data.participantId, vote)),
-  'votes:configure': (socket, p) => runCommand(socket, { type: 'votes.configure', ...p }),
-  'votes:close': (socket) => runCommand(socket, { type: 'votes.close' }),
-  'votes:reopen': (socket) => runCommand(socket, { type: 'votes.reopen' }),
-  'actions:allow': (socket, { allowed }) => runCommand(socket, { type: 'actions.allow', allowed }),
-  'action:put': async (socket, action) =>
-    toAck(await socket.data.actor.putAction(socket.data.participantId, action)),
-  'action:delete': async (socket, { id }) =>
-    toAck(await socket.data.actor.deleteAction(socket.data.participantId, id)),
-};
-
-/** Answers on the ack if the client gave one, else on `protocol:error`. */
-function reply(socket: AppSocket, event: string, ack: unknown, result: Ack<unknown>): void {
-  if (typeof ack === 'function') (ack as AckFn)(result);
-  else if (!result.ok) socket.emit('protocol:error', { ...result.error, event });
-}
-
-function payloadBytes(payload: unknown): number {
-  try {
-    return Buffer.byteLength(JSON.stringify(payload) ?? '');
-  } catch {
-    return Number.POSITIVE_INFINITY;
-  }
-}
-
-/**
- * The connection's event rate, checked before anything else about an event (parsing costs
- * too). Over the limit the event is answered RATE_LIMITED and not run. A connection that
- * floods on regardless, past its refusal allowance, is told once on `protocol:error` and
- * its transport is closed: the client sees "transport close" and reconnects after
- * Socket.io's delay, to the same buckets (they are the person's, kept across reconnects).
- */
-function overLimit(socket: AppSocket, name: string, ack: unknown): boolean {
-  const { book, holder, ...rate } = socket.data.rate;
-  const now = Date.now();
-  if (book.tryTake(holder, 'socketEvents', now)) return false;
-  if (book.tryTake(holder, 'socketRefusals', now)) {
-    reply(socket, name, ack, fail(ErrorCode.RATE_LIMITED, 'Too many events; slow down'));
-  } else if (!rate.flooded) {
-    socket.data.rate.flooded = true;
-    const message = 'Too many events; disconnected';
-    socket.emit('protocol:error', { code: ErrorCode.RATE_LIMITED, message, event: name });
-    socket.conn.close();
-  }
-  return true;
-}
-
-/**
- * Handles one incoming packet: rate, name, size and payload are checked here, at the
- * boundary, before any handler runs. Everything that fails gets a named error.
- */
-async function dispatch(socket: AppSocket, args: unknown[]): Promise<void> {
-  const [event, payload] = args;
-  const name = typeof event === 'string' ? event : String(event);
-  const lastArg = args.at(-1);
-  const ackFn = typeof lastArg === 'function' ? lastArg : null;
-  if (overLimit(socket, name, ackFn)) return;
-  if (!isClientEventName(name)) {
-    return reply(socket, name, ackFn, fail(ErrorCode.UNKNOWN_EVENT, `Unknown event ${name}`));
-  }
-  // Exactly one payload, then optionally the acknowledgement: nothing may ride along.
-  if (args.length !== (ackFn ? 3 : 2)) {
-    return reply(socket, name, ackFn, fail(ErrorCode.INVALID_PAYLOAD, 'Expected one payload'));
-  }
-  if (payloadBytes(payload) > EVENT_PAYLOAD_MAX_BYTES) {
-    return reply(socket, name, ackFn, fail(ErrorCode.PAYLOAD_TOO_LARGE, 'Payload too large'));
-  }
-  const parsed = clientEventSchemas[name].safeParse(payload);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.join('.') || 'payload';
-    return reply(
-      socket,
-      name,
-      ackFn,
-      fail(ErrorCode.INVALID_PAYLOAD, `${where}: ${issue?.message}`),
-    );
-  }
-  let result: Ack<unknown>;
-  try {
-    const handler = handlers[name] as Handler<typeof name>;
-    result = await handler(socket, parsed.data as never);
-  } catch (err) {
-    console.error(`[socket] handler ${name} failed`, err);
-    result = fail(ErrorCode.INTERNAL, 'Internal error');
-  }
-  reply(socket, name, ackFn, result);
-}
 
 /** Rooms: everyone in a workshop, its facilitators, and each person's own sockets. */
 const rooms = {
@@ -205,7 +33,6 @@ const rooms = {
   person: (id: string, participantId: string) => `${id}/p/${participantId}`,
 };
 
-/** Told when a person's rights change, so the Yjs endpoint can drop their connections. */
 /**
  * This node no longer serves the workshop (several nodes: its lease passed on). Its
  * sockets' transports are closed, not the sockets: the clients see "transport close" and
@@ -216,6 +43,7 @@ export function evictWorkshop(io: AppIo, workshopId: string): void {
   for (const id of [...(members ?? [])]) io.sockets.sockets.get(id)?.conn.close();
 }
 
+/** Told when a person's rights change, so the Yjs endpoint can drop their connections. */
 export type RightsChanged = (workshopId: string, participantId: string, removed: boolean) => void;
 
 /** Heartbeat timing; tests shorten it to cut a client off quickly. Defaults: Socket.io's. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VOTE_SETTINGS, type VoteSettings } from '../../lib/domain/votes';
+import { initialControl } from '../../lib/domain/commands';
+import { PHASES } from '../../lib/domain/phases';
+import {
+  applyVoteCommand,
+  DEFAULT_VOTE_SETTINGS,
+  type VoteCommand,
+  type VoteSettings,
+} from '../../lib/domain/votes';
 import type { Participant } from '../../lib/domain/workshop';
 import type { VoteRecord } from '../storage/storage';
 import { VoteBook } from './vote-book';
@@ -88,13 +95,20 @@ describe('VoteBook', () => {
   });
 
   it('refuses limits below the votes already cast, and only for configure', () => {
+    // The rule is lib's (`applyVoteCommand` with the votes cast); the book gives the ballots.
     const b = book();
+    const cast = () => ({ ballots: b.all(), ideaIds: IDEAS });
+    const control = { ...initialControl(PHASES), phase: 'vote' as const };
+    const refusal = (command: VoteCommand) => {
+      const result = applyVoteCommand(control, command, cast);
+      return result.ok ? null : result;
+    };
     const configure = (budget: number, maxPerIdea: number) =>
-      b.refusesLimits({ type: 'votes.configure', budget, maxPerIdea, hidden: true }, IDEAS);
+      refusal({ type: 'votes.configure', budget, maxPerIdea, hidden: true });
     expect(configure(5, 3)).toBeNull();
     expect(configure(4, 3)).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' });
     expect(configure(5, 2)).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' });
-    expect(b.refusesLimits({ type: 'votes.close' }, IDEAS)).toBeNull();
+    expect(refusal({ type: 'votes.close' })).toBeNull();
   });
 });
 

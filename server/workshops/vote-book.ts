@@ -1,7 +1,5 @@
-import type { Command } from '../../lib/domain/commands';
 import {
   type Ballot,
-  checkLimitsFit,
   type MyVotes,
   myVotes,
   rankIdeas,
@@ -11,7 +9,6 @@ import {
   type VoteSettings,
 } from '../../lib/domain/votes';
 import type { Participant } from '../../lib/domain/workshop';
-import type { ErrorCode } from '../../lib/protocol/codes';
 import type { VoteRecord } from '../storage/storage';
 
 /** What a change of votes or voting settings tells whom (see WorkshopChange). */
@@ -131,15 +128,5 @@ export class VoteBook {
           ? null
           : undefined,
     };
-  }
-
-  /** A facilitator's new limits must fit the votes already cast; null when they do. */
-  refusesLimits(
-    command: Command,
-    ideaIds: readonly string[],
-  ): { ok: false; code: ErrorCode; message: string } | null {
-    if (command.type !== 'votes.configure') return null;
-    const fit = checkLimitsFit(command.budget, command.maxPerIdea, this.all(), ideaIds);
-    return fit.ok ? null : fit;
   }
 }
