@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { MemberSpec, RoomSpec } from './load-spec';
 
 /** The template the workshops use, and its step ids (seeds/templates/b2b-order-to-invoice). */
-export const TEMPLATE = 'b2b-order-to-invoice';
+const TEMPLATE = 'b2b-order-to-invoice';
 export const STEP_IDS = [
   'request-quote',
   'sales-call',
@@ -22,7 +22,7 @@ const ROLES = ['customer', 'staff', 'leader'];
  * behind one NAT does, up to PEOPLE_PER_ADDRESS (the big room of 300 is several venues'
  * worth). `base` keeps other traffic (scenario 7's attacker's room) on addresses of its own.
  */
-export function addressOf(w: number, i: number, base = 1): string {
+function addressOf(w: number, i: number, base = 1): string {
   return `127.${base}.${Math.floor(i / PEOPLE_PER_ADDRESS) % 250}.${(w % 250) + 1}`;
 }
 const PEOPLE_PER_ADDRESS = 40;

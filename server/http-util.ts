@@ -4,7 +4,7 @@ import { ErrorCode } from '../lib/protocol/codes';
 import { isJsonContentType } from '../lib/protocol/http-request';
 
 /** Largest JSON body the HTTP API reads, unless a route says otherwise. */
-export const HTTP_BODY_MAX_BYTES = 16 * 1024;
+const HTTP_BODY_MAX_BYTES = 16 * 1024;
 
 /** A refusal with a status and a named code; the API answers `{"error":{code,message}}`. */
 export class HttpError extends Error {

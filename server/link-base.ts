@@ -19,7 +19,7 @@ export interface LinkBaseOptions {
  * (a room on the same LAN), any port. Read at each use: addresses come and go (DHCP,
  * Wi-Fi), and links are made rarely.
  */
-export function defaultAllowedHosts(): string[] {
+function defaultAllowedHosts(): string[] {
   const own = os.hostname().toLowerCase();
   const names = ['localhost', '127.0.0.1', '::1', own];
   if (!own.includes('.')) names.push(`${own}.local`);

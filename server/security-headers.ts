@@ -11,7 +11,7 @@ import type http from 'node:http';
  * cannot carry a nonce; style injection cannot run code. Development adds 'unsafe-eval',
  * which React's dev build and hot reload need.
  */
-export function contentSecurityPolicy(nonce: string, dev = false): string {
+function contentSecurityPolicy(nonce: string, dev = false): string {
   return [
     `default-src 'self'`,
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? ` 'unsafe-eval'` : ''}`,
@@ -28,7 +28,7 @@ export function contentSecurityPolicy(nonce: string, dev = false): string {
 }
 
 /** Headers every response carries, pages and API alike. */
-export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   // Workshop links carry ids; they must not leak to other sites through the Referer.
   'Referrer-Policy': 'no-referrer',
@@ -38,7 +38,7 @@ export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
 };
 
-export function newNonce(): string {
+function newNonce(): string {
   return crypto.randomBytes(16).toString('base64');
 }
 

@@ -23,7 +23,7 @@ export function freePort(): Promise<number> {
  * The shipped deploy/nginx.conf with only what must differ in a test changed: where it
  * listens, which nodes it balances over, and where its pid and logs go.
  */
-export function renderConfig(listenPort: number, nodePorts: number[], prefix: string): string {
+function renderConfig(listenPort: number, nodePorts: number[], prefix: string): string {
   let conf = fs.readFileSync(SHIPPED, 'utf8');
   const replace = (pattern: RegExp, by: string) => {
     if (!pattern.test(conf)) throw new Error(`deploy/nginx.conf has no ${pattern}`);

@@ -9,7 +9,7 @@ import { readPath } from '../lib/board/path-doc';
 import type { ConnectionLimits } from '../lib/domain/rate-bucket';
 import type { MyRating } from '../lib/domain/ratings';
 import type { MyVotes } from '../lib/domain/votes';
-import { ERROR_CODES, ErrorCode } from '../lib/protocol/codes';
+import { ErrorCode } from '../lib/protocol/codes';
 import { type Ack, PROTOCOL_VERSION, SOCKET_IO_PATH } from '../lib/protocol/events';
 import type { AppServer } from '../server/app-server';
 import {
@@ -347,7 +347,7 @@ it(`survives 10,000+ random and mutated messages while honest clients work (seed
     const a = ack as Ack;
     if (a?.ok === true) return void (stats.acks.ok = (stats.acks.ok ?? 0) + 1);
     const code = a?.ok === false ? a.error?.code : undefined;
-    if (!code || !(ERROR_CODES as string[]).includes(code))
+    if (!code || !(Object.values(ErrorCode) as string[]).includes(code))
       return void stats.malformedAcks.push(ack);
     if (code === ErrorCode.INTERNAL) stats.internal.push(a);
     stats.acks[code] = (stats.acks[code] ?? 0) + 1;

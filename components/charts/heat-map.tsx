@@ -10,7 +10,7 @@ import { VALENCE_SCALE, valenceColours } from './palette';
 const ROW = 'grid gap-1 sm:table-row';
 
 /** Type sizes, in px: nothing under 12 px, the least anyone reads on a phone unzoomed. */
-export const HEAT_TYPE_PX = {
+const HEAT_TYPE_PX = {
   normal: { body: 14, small: 12, header: 12 },
   huge: { body: 24, small: 18, header: 24 },
 } as const;

@@ -5,7 +5,7 @@
  */
 
 /** Estimated width of an average glyph, in ems (system sans-serif runs 0.5–0.55). */
-export const CHAR_EM = 0.6;
+const CHAR_EM = 0.6;
 
 /** How many characters fit in `px` at `font` px. */
 export function charsIn(px: number, font: number): number {

@@ -10,7 +10,7 @@ import { ROLE_STYLE } from '@/lib/domain/role-style';
 import { TARGET_STYLE } from '../charts/palette';
 
 /** A curve's look, as on every chart: each role its colour and marker, the target dashed black. */
-export function lineStyle(key: MapCurve['key']): {
+function lineStyle(key: MapCurve['key']): {
   colour: string;
   shape: MarkerShape;
   dash?: string;

@@ -3,7 +3,7 @@ import { perceptionGaps, targetGaps } from './gaps';
 import type { AnalyticsStep } from './types';
 
 /** Bonus added to a step the path marks as critical. */
-export const CRITICAL_BONUS = 1;
+const CRITICAL_BONUS = 1;
 
 export interface MomentOfTruth {
   stepId: string;

@@ -10,7 +10,7 @@ import { isWellFormedNote } from './note-rules';
 export const NOTES = 'notes';
 export const GROUPS = 'groups';
 
-export { isLane, LANES, type Lane } from './lanes';
+export { LANES, type Lane } from './lanes';
 
 export const NOTE_TEXT_MAX_CHARS = 500;
 export const GROUP_TITLE_MAX_CHARS = 80;

@@ -46,7 +46,7 @@ export function personasArray(doc: Y.Doc): Y.Array<Y.Map<string>> {
   return doc.getArray(PERSONAS);
 }
 
-export function situationsArray(doc: Y.Doc): Y.Array<Y.Map<string>> {
+function situationsArray(doc: Y.Doc): Y.Array<Y.Map<string>> {
   return doc.getArray(SITUATIONS);
 }
 

@@ -3,7 +3,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** Below Tailwind's `sm` breakpoint (640 px), where the board has one column: a phone. */
-export const NARROW_SCREEN_QUERY = '(max-width: 639.98px)';
+const NARROW_SCREEN_QUERY = '(max-width: 639.98px)';
 
 const media = () =>
   typeof window !== 'undefined' && typeof window.matchMedia === 'function'

@@ -19,9 +19,3 @@ export function makeJoinCode(random: (n: number) => Uint8Array): string {
 export function normaliseJoinCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, '');
 }
-
-export function isWellFormedJoinCode(code: string): boolean {
-  if (code.length !== JOIN_CODE_LENGTH) return false;
-  for (const ch of code) if (!JOIN_CODE_ALPHABET.includes(ch)) return false;
-  return true;
-}

@@ -23,7 +23,7 @@ export interface EntryFacts {
  * Steps of this round that someone rated ("walked"), as `round:stepId` keys. Revealing
  * only these, not the whole path, keeps a step walked later (back in the walk) blind.
  */
-export function walkedKeys(
+function walkedKeys(
   round: number,
   stepIds: readonly string[],
   ratings: readonly Pick<AnalyticsRating, 'stepId' | 'round'>[],
@@ -50,11 +50,7 @@ export function revealOnEntering(state: ControlState, phase: Phase, facts: Entry
  * The steps worth discussing in this round, worst moment of truth first, from what is
  * revealed only (what everyone may see). Reflect's ranking and its opening spotlight.
  */
-export function reflectRanking(
-  round: number,
-  revealed: readonly string[],
-  facts: EntryFacts,
-): string[] {
+function reflectRanking(round: number, revealed: readonly string[], facts: EntryFacts): string[] {
   const open = new Set(revealed);
   const steps = (facts.steps ?? []).filter((s) => facts.stepIds.includes(s.id));
   const seen = (facts.ratings ?? []).filter(

@@ -7,17 +7,12 @@ import { type Phase, PHASE_SPECS } from './phases';
  * these as suggestions and offers to start the timer with them; nothing enforces them.
  */
 
-export const WALK_MINUTES_PER_STEP = 3;
-export const WALK_MINUTES_MIN = 10;
+const WALK_MINUTES_PER_STEP = 3;
+const WALK_MINUTES_MIN = 10;
 
 /** The suggested length of `phase`, in whole minutes, for a path of `stepCount` steps. */
 export function suggestedMinutes(phase: Phase, stepCount: number): number {
   const fixed = PHASE_SPECS[phase].minutes;
   if (fixed !== null) return fixed;
   return Math.max(WALK_MINUTES_MIN, WALK_MINUTES_PER_STEP * Math.max(0, stepCount));
-}
-
-/** The whole workshop's suggested length over the phases it uses. */
-export function suggestedTotalMinutes(phases: readonly Phase[], stepCount: number): number {
-  return phases.reduce((sum, phase) => sum + suggestedMinutes(phase, stepCount), 0);
 }

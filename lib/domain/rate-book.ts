@@ -55,13 +55,10 @@ export class RateBook<N extends string> {
     return this.entries.get(holder)?.open ?? 0;
   }
 
-  /** Tokens left in `holder`'s `name` bucket (tests and diagnostics). */
-  tokens(holder: string, name: N, nowMs: number): number {
-    const bucket = this.entries.get(holder)?.buckets[name];
-    return bucket ? refill(bucket, this.limits[name], nowMs).tokens : this.limits[name].burst;
-  }
-
-  /** Entries held now (tests and metrics). */
+  /**
+   * Entries held now. Only tests read it: forgetting an entry is invisible by design (see
+   * above), so the bound on memory can be checked only by counting.
+   */
   get size(): number {
     return this.entries.size;
   }

@@ -4,6 +4,13 @@ import { fullBucket, type RateLimit, refill, take } from './rate-bucket';
 
 const limit: RateLimit = { burst: 5, perSecond: 2 };
 
+/** Whole tokens left in a holder's bucket at `nowMs`, counted by taking them (drains it). */
+function tokensLeft<N extends string>(book: RateBook<N>, holder: string, name: N, nowMs: number) {
+  let n = 0;
+  while (book.tryTake(holder, name, nowMs)) n++;
+  return n;
+}
+
 describe('take', () => {
   it('allows a full burst at once, then refuses', () => {
     let bucket = fullBucket(limit, 0);
@@ -65,6 +72,6 @@ describe('a bucket kept in a RateBook', () => {
   it('lets an honest rate through for ever', () => {
     const book = new RateBook({ events: limit });
     for (let t = 0; t < 60_000; t += 500) expect(book.tryTake('p', 'events', t)).toBe(true);
-    expect(book.tokens('p', 'events', 60_000)).toBe(5);
+    expect(tokensLeft(book, 'p', 'events', 60_000)).toBe(5);
   });
 });

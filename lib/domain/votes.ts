@@ -80,7 +80,7 @@ export function resultsVisible(settings: VoteSettings): boolean {
  * what every object inherits. (Found by the fuzz test: an idea named "constructor" made
  * everyone's dots left NaN, sent as null, and switched the budget check off.)
  */
-export function dotsOn(ballot: Ballot, ideaId: string): number {
+function dotsOn(ballot: Ballot, ideaId: string): number {
   return Object.hasOwn(ballot, ideaId) ? (ballot[ideaId] ?? 0) : 0;
 }
 

@@ -13,7 +13,7 @@ export function renderJson(exp: WorkshopExport): string {
 }
 
 /** Limits an import is held to; documented in docs/export-format.md. */
-export const IMPORT_LIMITS = {
+const IMPORT_LIMITS = {
   steps: 100,
   cards: 100,
   ratings: 20_000,
@@ -110,7 +110,7 @@ const Analysis = z.looseObject({
 });
 
 /** Schema of version 1 (after the schema name and version were checked on their own). */
-export const WorkshopExportSchema = z.object({
+const WorkshopExportSchema = z.object({
   schema: z.literal(EXPORT_SCHEMA),
   version: z.literal(EXPORT_VERSION),
   exportedAt: date,

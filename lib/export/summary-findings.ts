@@ -5,9 +5,9 @@ import type { Block, Section } from './summary';
 import { type ExportWords, fill, numberFormats } from './words';
 
 /** How many of each ranked thing the summary lists. */
-export const SUMMARY_TOP_NOTES = 5;
-export const SUMMARY_TOP_IDEAS = 10;
-export const SUMMARY_TOP_EXPECTATIONS = 5;
+const SUMMARY_TOP_NOTES = 5;
+const SUMMARY_TOP_IDEAS = 10;
+const SUMMARY_TOP_EXPECTATIONS = 5;
 
 /** What the section builders share: the export, its words and formatters. */
 export interface SummaryContext {

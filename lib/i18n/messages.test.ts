@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES } from './catalogues';
 import en from './messages/en.json';
-import { ERROR_CODES, WriteDenied } from '../protocol/codes';
+import { ErrorCode, WriteDenied } from '../protocol/codes';
 import { PHASES } from '../domain/phases';
 import { LOCALES, ROLES } from '../domain/roles';
 
@@ -40,7 +40,7 @@ describe('message catalogues', () => {
     }
     for (const role of ROLES) expect(all).toContain(`roles.${role}`);
     for (const locale of LOCALES) expect(all).toContain(`locale.${locale}`);
-    for (const code of ERROR_CODES) expect(all).toContain(`errors.${code}`);
+    for (const code of Object.values(ErrorCode)) expect(all).toContain(`errors.${code}`);
   });
 
   it('say in words why the board refused a change, for every reason the server gives', () => {

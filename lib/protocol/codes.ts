@@ -53,7 +53,6 @@ export const ErrorCode = {
   WORKSHOP_FULL: 'WORKSHOP_FULL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-export const ERROR_CODES = Object.values(ErrorCode);
 
 /**
  * WebSocket close codes used by the Yjs endpoint. Application codes: 41xx and 45xx are

@@ -11,7 +11,7 @@ import { DocIdSchema } from './schemas';
  */
 
 /** What a client may set: the step it looks at. Other fields are dropped. */
-export const ClientPresenceState = z.object({
+const ClientPresenceState = z.object({
   presence: z.object({ stepId: DocIdSchema.optional() }).optional(),
 });
 

@@ -70,7 +70,7 @@ export class StatePatcher {
 }
 
 /** The roster after a roster patch: removed ids dropped, puts replaced in place or added last. */
-export function applyRoster(people: ParticipantView[], patch: RosterPatch): ParticipantView[] {
+function applyRoster(people: ParticipantView[], patch: RosterPatch): ParticipantView[] {
   const gone = new Set(patch.removed ?? []);
   const next = people.filter((p) => !gone.has(p.id));
   const at = new Map(next.map((p, i) => [p.id, i]));

@@ -41,7 +41,7 @@ const STORAGE_SETTLE_MS = 2_000;
  * How long the board shows why the server refused an edit: it is shown in view wherever
  * the person has scrolled, so it must not stay for good; another refusal shows again.
  */
-export const DENIED_SHOWN_MS = 10_000;
+const DENIED_SHOWN_MS = 10_000;
 let deniedTimer: ReturnType<typeof setTimeout> | undefined;
 
 function serverUrl(): string {

@@ -9,7 +9,7 @@ const Text = z.string().trim().min(1).max(2000);
  * from `LOCALES`, so a new language makes every template name its text in it (the server
  * does not start until they all do), and no code here changes.
  */
-export const Localized = z.strictObject(
+const Localized = z.strictObject(
   Object.fromEntries(LOCALES.map((l) => [l, Text])) as { [L in Locale]: typeof Text },
 );
 export type Localized = z.infer<typeof Localized>;
@@ -41,8 +41,8 @@ export const TemplateStep = z.strictObject({
   artefact: Localized.nullable(),
 });
 
-export const Persona = z.strictObject({ id: Slug, name: Localized, description: Localized });
-export const SituationCard = z.strictObject({
+const Persona = z.strictObject({ id: Slug, name: Localized, description: Localized });
+const SituationCard = z.strictObject({
   id: Slug,
   title: Localized,
   description: Localized,

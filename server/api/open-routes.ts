@@ -11,7 +11,7 @@ import type { ApiContext } from './context';
 import type { Handler } from './route';
 
 /** An import carries a whole workshop: it may be far larger than other bodies. */
-export const IMPORT_BODY_MAX_BYTES = 2 * 1024 * 1024;
+const IMPORT_BODY_MAX_BYTES = 2 * 1024 * 1024;
 
 /** GET /healthz: the process answers. */
 export const health: Handler = (_ctx, { res }) => sendJson(res, 200, { ok: true });

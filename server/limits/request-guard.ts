@@ -39,7 +39,7 @@ export interface RequestLimits {
   joinsPerAddress: LimitRule;
 }
 
-export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
+const DEFAULT_REQUEST_LIMITS: RequestLimits = {
   codeFailuresPerAddress: {
     points: CODE_FAILURES_PER_ADDRESS,
     windowMs: CODE_FAILURE_WINDOW_MS,

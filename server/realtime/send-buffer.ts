@@ -37,7 +37,7 @@ export function send(ws: WebSocket, message: Uint8Array, onSent?: () => void): v
 }
 
 /** Closes with SLOW_READER; cut at once if the close handshake has not ended within the grace. */
-export function closeSlowReader(ws: WebSocket): void {
+function closeSlowReader(ws: WebSocket): void {
   if (ws.readyState !== WS_OPEN) return;
   ws.close(CloseCode.SLOW_READER, 'not reading');
   const cut = setTimeout(() => ws.terminate(), SLOW_READER_CLOSE_GRACE_MS);

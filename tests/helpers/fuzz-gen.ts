@@ -126,7 +126,7 @@ function pollutionObject(base: unknown): unknown {
 }
 
 /** A plausible valid payload for `event`, with names from `world`. */
-export function samplePayload(event: ClientEventName, rng: Rng, world: FuzzWorld): unknown {
+function samplePayload(event: ClientEventName, rng: Rng, world: FuzzWorld): unknown {
   const step = () => rng.pick(world.stepIds.length ? world.stepIds : ['no-step']);
   const person = () => rng.pick(world.participantIds.length ? world.participantIds : ['nobody-1']);
   const idea = () => rng.pick([...world.ideaIds, ...NASTY_KEYS]);
@@ -202,7 +202,7 @@ export function samplePayload(event: ClientEventName, rng: Rng, world: FuzzWorld
 }
 
 /** A random JSON-ish value (sometimes not JSON at all: binary, NaN, nested deep). */
-export function randomValue(rng: Rng, depth = 0): unknown {
+function randomValue(rng: Rng, depth = 0): unknown {
   const kind = rng.weighted({
     string: 4,
     number: 3,
@@ -247,7 +247,7 @@ function nest(value: unknown, depth: number, asArray: boolean): unknown {
  * EVENT_PAYLOAD_MAX_BYTES now and then, and rarely past the transport limit (which
  * closes the connection: `huge` controls how rare).
  */
-export function mutate(payload: unknown, rng: Rng, huge = 0.002): unknown {
+function mutate(payload: unknown, rng: Rng, huge = 0.002): unknown {
   const isObject = payload !== null && typeof payload === 'object' && !Array.isArray(payload);
   const fields = isObject ? Object.keys(payload) : [];
   const how = rng.weighted({

@@ -41,7 +41,7 @@ export const syncUpdate = (update: Uint8Array, step2 = false) =>
     encoding.writeVarUint8Array(e, update);
   });
 
-export const QUERY = Uint8Array.of(QUERY_AWARENESS);
+const QUERY = Uint8Array.of(QUERY_AWARENESS);
 
 /** An awareness update with the given entries (the state is written as given: any string). */
 export function awareness(entries: Array<{ client: number; clock: number; json: string }>) {
@@ -72,7 +72,7 @@ export function garbageUpdate(client: number, clock: number, len: number): Uint8
 }
 
 /** An update deleting `len` clocks of `client` from `clock` on, and nothing else. */
-export function deletionUpdate(client: number, clock: number, len: number): Uint8Array {
+function deletionUpdate(client: number, clock: number, len: number): Uint8Array {
   const encoder = new Y.UpdateEncoderV1();
   encoding.writeVarUint(encoder.restEncoder, 0);
   encoding.writeVarUint(encoder.restEncoder, 1);
@@ -85,7 +85,7 @@ export function deletionUpdate(client: number, clock: number, len: number): Uint
 }
 
 /** Byte-level damage: flips, truncation, garbage spliced in, or a length made huge. */
-export function damage(bytes: Uint8Array, rng: Rng): Uint8Array {
+function damage(bytes: Uint8Array, rng: Rng): Uint8Array {
   const out = Uint8Array.from(bytes);
   switch (rng.weighted({ flip: 4, truncate: 3, splice: 2, hugeVarint: 2, duplicate: 1 })) {
     case 'flip':
