@@ -23,18 +23,12 @@ const config: KnipConfig = {
     'dejavu-fonts-ttf',
     // The bench's reference server runs its script by a path in node_modules (bench/servers.ts).
     '@y/websocket-server',
-    // TEMPORARY: the storage rewrite (branch i23-storage) is the one that imports it; drop
-    // this line when that branch is merged (knip then hints that it is unneeded).
-    'kysely',
   ],
   // TEMPORARY, while other branches rewrite these files (issue 23): exports nothing else
   // imports. Fix them after merging (make them local, or remove them) and drop these lines.
   ignoreIssues: {
     // INK, MAP_NOTES_PER_CELL (branch i23-split splits this file).
     'lib/export/map-layout.ts': ['exports'],
-    // textField, PhaseSchema, RoleSchema, JoinableRoleSchema, LocaleSchema, LensSchema,
-    // IdSchema, TIMER_MAX_MS, TIMER_ADD_MAX_MS (branch i23-commands rewrites this file).
-    'lib/protocol/schemas.ts': ['exports'],
   },
 };
 

@@ -4,8 +4,8 @@ import { ROLES } from '../domain/roles';
 import { CATALOGUE, type EventDefinition } from './catalogue';
 
 /** docs/protocol.md's event table sits between these lines (`npm run docs:protocol`). */
-export const EVENT_TABLE_BEGIN = '<!-- client-events:begin (npm run docs:protocol writes this) -->';
-export const EVENT_TABLE_END = '<!-- client-events:end -->';
+const EVENT_TABLE_BEGIN = '<!-- client-events:begin (npm run docs:protocol writes this) -->';
+const EVENT_TABLE_END = '<!-- client-events:end -->';
 
 /** The payload's fields, as `{ a, b? }` (an optional field ends with `?`). */
 function fields(schema: z.ZodType): string {

@@ -7,17 +7,16 @@ import { ACTION_FIELD_MAX_CHARS, ACTION_TEXT_MAX_CHARS } from '../domain/actions
 import { EXPECTATIONS, RATING_NOTE_MAX_CHARS } from '../domain/ratings';
 import { VOTE_BUDGET_MAX } from '../domain/votes';
 import { REVEAL_MODES } from '../domain/workshop';
-import { JOINABLE_ROLES, LENSES, LOCALES, ROLES } from '../domain/roles';
+import { JOINABLE_ROLES, LENSES, LOCALES } from '../domain/roles';
 
 /** Trimmed text with a length limit; empty after trimming is refused. */
-export const textField = (max: number) => z.string().trim().min(1).max(max);
+const textField = (max: number) => z.string().trim().min(1).max(max);
 
-export const PhaseSchema = z.enum(PHASES);
-export const RoleSchema = z.enum(ROLES);
-export const JoinableRoleSchema = z.enum(JOINABLE_ROLES);
-export const LocaleSchema = z.enum(LOCALES);
-export const LensSchema = z.enum(LENSES);
-export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+const PhaseSchema = z.enum(PHASES);
+const JoinableRoleSchema = z.enum(JOINABLE_ROLES);
+const LocaleSchema = z.enum(LOCALES);
+const LensSchema = z.enum(LENSES);
+const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
 // ---- HTTP bodies ----
 
@@ -88,8 +87,8 @@ export const PhaseConfigurePayload = z.strictObject({
 export const WalkStepPayload = z.strictObject({ stepId: DocIdSchema });
 export const WalkPacePayload = z.strictObject({ pace: z.enum(['hold', 'free']) });
 
-export const TIMER_MAX_MS = 3 * 60 * 60 * 1000;
-export const TIMER_ADD_MAX_MS = 60 * 60 * 1000;
+const TIMER_MAX_MS = 3 * 60 * 60 * 1000;
+const TIMER_ADD_MAX_MS = 60 * 60 * 1000;
 export const TimerStartPayload = z.strictObject({
   durationMs: z.number().int().min(1000).max(TIMER_MAX_MS),
 });
