@@ -50,7 +50,7 @@ export type Shape =
       anchor?: 'start' | 'middle' | 'end';
     };
 
-export type TextShape = Extract<Shape, { kind: 'text' }>;
+type TextShape = Extract<Shape, { kind: 'text' }>;
 
 export interface MapLayout {
   width: number;
