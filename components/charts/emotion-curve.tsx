@@ -3,14 +3,16 @@
 import { useTranslations } from 'next-intl';
 import { rolesPresent, type CurvePoint, type RatedRole } from '@/lib/analytics/curve';
 import { targetValence } from '@/lib/analytics/gaps';
-import { markerPath, type MarkerShape, runsPath } from '@/lib/analytics/line-path';
+import { markerPath, runsPath } from '@/lib/analytics/line-path';
 import type { AnalyticsStep } from '@/lib/analytics/types';
 import { curveGeometry } from '@/lib/charts/curve-geometry';
-import { type CurveLayout, type CurveSize, curveLayout, UNMEASURED_WIDTH_PX } from './curve-layout';
+import { type CurveSize, curveLayout, UNMEASURED_WIDTH_PX } from './curve-layout';
+import { CurveLegend, type LegendLine } from './curve-legend';
+import { CurveStepLabel } from './curve-step-label';
+import { CurveTable } from './curve-table';
 import { useValenceFormat } from './format';
 import { ROLE_STYLE } from '@/lib/domain/role-style';
 import { TARGET_STYLE } from './palette';
-import { shortLabel, wrapLabel } from './step-label';
 import { useWidth } from './use-width';
 
 export type ChartStep = Pick<AnalyticsStep, 'id' | 'title' | 'critical' | 'targetFeeling'>;
@@ -28,12 +30,7 @@ export interface EmotionCurveProps {
   width?: number;
 }
 
-interface Line {
-  key: string;
-  label: string;
-  colour: string;
-  shape: MarkerShape;
-  dash?: string;
+interface Line extends LegendLine {
   /** Nudged sideways, so that roles feeling the same at a step do not hide each other. */
   dodge: boolean;
   values: (number | null)[];
@@ -156,7 +153,7 @@ export function EmotionCurve({
             const s = steps[i]!;
             return (
               <g key={s.id}>
-                <StepLabel layout={g} x={x} y={geo.stepLabelY} index={i} title={s.title} />
+                <CurveStepLabel layout={g} x={x} y={geo.stepLabelY} index={i} title={s.title} />
                 {s.critical && (
                   <text x={x} y={geo.markY} textAnchor="middle" data-critical={i}>
                     <title>{t('critical')}</title>★
@@ -194,122 +191,19 @@ export function EmotionCurve({
         </svg>
       </div>
       <figcaption>
-        <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1" aria-label={t('legend')}>
-          {lines.map((line) => (
-            <li key={line.key} className="flex items-center gap-1">
-              <LegendSwatch shape={line.shape} colour={line.colour} dash={line.dash} />
-              {line.label}
-            </li>
-          ))}
-          {steps.some((s) => s.critical) && (
-            <li className="flex items-center gap-1">
-              <span aria-hidden="true">★</span> {t('critical')}
-            </li>
-          )}
-          {geo.handoffs.length > 0 && (
-            <li className="flex items-center gap-1">
-              <span aria-hidden="true">⇄</span> {t('handoff')}
-            </li>
-          )}
-        </ul>
+        <CurveLegend
+          lines={lines}
+          critical={steps.some((s) => s.critical)}
+          handoffs={geo.handoffs.length > 0}
+        />
       </figcaption>
-      {/* sr-only on the wrapper: a table ignores `overflow: hidden`, so an sr-only table
-          would still widen the page (a phone then scrolls sideways). */}
-      <div className="sr-only">
-        <table>
-          <caption>{t('meansCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('step')}</th>
-              {roles.map((role) => (
-                <th key={role} scope="col">
-                  {tr(role)}
-                </th>
-              ))}
-              <th scope="col">{t('overall')}</th>
-              <th scope="col">{t('target')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {steps.map((s, i) => {
-              const cell = (v: number | null | undefined) =>
-                v == null ? t('noRatings') : fmt.level(v);
-              return (
-                <tr key={s.id}>
-                  <th scope="row">
-                    {t('stepName', { number: i + 1, title: s.title })}
-                    {s.critical && `, ${t('critical')}`}
-                  </th>
-                  {roles.map((role) => (
-                    <td key={role}>{cell(roleMean(role, i))}</td>
-                  ))}
-                  <td>{cell(points[i]?.overall?.mean)}</td>
-                  <td>{targets[i] === null ? '–' : fmt.level(targets[i] as number)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <CurveTable
+        steps={steps}
+        roles={roles}
+        roleMean={roleMean}
+        overall={(i) => points[i]?.overall?.mean}
+        targets={targets}
+      />
     </figure>
-  );
-}
-
-function LegendSwatch({
-  shape,
-  colour,
-  dash,
-}: {
-  shape: MarkerShape;
-  colour: string;
-  dash?: string;
-}) {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 28 14" className="h-[0.9em] w-[1.8em] shrink-0">
-      <line x1="1" x2="27" y1="7" y2="7" stroke={colour} strokeWidth="2" strokeDasharray={dash} />
-      <path d={markerPath(shape, 14, 7, 4.5)} fill={colour} stroke="#ffffff" strokeWidth="1" />
-    </svg>
-  );
-}
-
-/** A step's number and name under its column, cut to fit; the full name is its title. */
-function StepLabel({
-  layout: g,
-  x,
-  y: baseline,
-  index,
-  title,
-}: {
-  layout: CurveLayout;
-  x: number;
-  y: number;
-  index: number;
-  title: string;
-}) {
-  const text = `${index + 1}. ${title}`;
-  if (g.labels === 'slanted') {
-    return (
-      <text
-        x={x}
-        y={baseline}
-        textAnchor="end"
-        transform={`rotate(-45 ${x} ${baseline})`}
-        fill="#1c2330"
-        data-step-label={index}
-      >
-        <title>{text}</title>
-        {shortLabel(text, g.chars)}
-      </text>
-    );
-  }
-  return (
-    <text x={x} y={baseline} textAnchor="middle" fill="#1c2330" data-step-label={index}>
-      <title>{text}</title>
-      {wrapLabel(text, g.chars, 2).map((line, k) => (
-        <tspan key={k} x={x} dy={k === 0 ? 0 : g.font * 1.2}>
-          {line}
-        </tspan>
-      ))}
-    </text>
   );
 }

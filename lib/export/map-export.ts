@@ -1,6 +1,7 @@
 import { buildJourneyMap, type JourneyMap } from '../board/journey-map';
-import { layoutJourneyMap, type MapLayout, type MapWords } from './map-layout';
+import { layoutJourneyMap, type MapWords } from './map-layout';
 import type { Measure } from './map-marks';
+import type { MapLayout } from './map-shapes';
 import { renderMapSvg } from './map-svg';
 import type { ExportNote, WorkshopExport } from './model';
 import { type ExportWords, exportWords, fill, label } from './words';

@@ -1,5 +1,5 @@
 import { exportMapLayout } from './map-export';
-import type { Shape } from './map-layout';
+import type { Shape } from './map-shapes';
 import type { WorkshopExport } from './model';
 import { ascent, FONT, printable } from './pdf-fonts';
 

@@ -1,4 +1,4 @@
-import type { MapLayout, Shape } from './map-layout';
+import type { MapLayout, Shape } from './map-shapes';
 
 /**
  * The journey map as a standalone SVG document (a string: no DOM, so the server and the
