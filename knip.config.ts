@@ -24,12 +24,6 @@ const config: KnipConfig = {
     // The bench's reference server runs its script by a path in node_modules (bench/servers.ts).
     '@y/websocket-server',
   ],
-  // TEMPORARY, while other branches rewrite these files (issue 23): exports nothing else
-  // imports. Fix them after merging (make them local, or remove them) and drop these lines.
-  ignoreIssues: {
-    // INK, MAP_NOTES_PER_CELL (branch i23-split splits this file).
-    'lib/export/map-layout.ts': ['exports'],
-  },
 };
 
 export default config;
