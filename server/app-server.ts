@@ -22,14 +22,13 @@ import { applySecurityHeaders } from './security-headers';
 import { SimulatedRooms } from './simulation/simulated-rooms';
 import { startWhenIdle } from './start-when-idle';
 import { coalesceWrites } from './realtime/coalesce-writes';
-import { createSocketServer, evictWorkshop, type SocketPing } from './realtime/socket-server';
+import { createSocketServer, type SocketPing } from './realtime/socket-server';
 import type { DocLimits } from './realtime/yjs-doc';
 import { YjsEndpoint } from './realtime/yjs-endpoint';
 import { SqliteStorage } from './storage/sqlite-storage';
 import type { Storage } from './storage/storage';
 import { loadTemplates } from './templates';
-import type { DocFacts } from './workshops/actor';
-import { WorkshopRegistry } from './workshops/registry';
+import { WorkshopRooms } from './workshops/rooms';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 /** Next prepares once the event loop was busy less than this share of a window… */
@@ -80,7 +79,7 @@ export interface AppServerOptions {
    * one still writes it.
    */
   ownership?: Ownership;
-  /** How long idle Yjs documents and workshop actors stay in memory. */
+  /** How long idle workshop rooms, and their Yjs documents, stay in memory. */
   idleUnloadMs?: number;
   /** Yjs compaction thresholds, document size limit, heartbeat and send bound (tests lower them). */
   yjs?: Partial<DocLimits> & { keepaliveMs?: number; sendBufferMaxBytes?: number };
@@ -101,7 +100,8 @@ export interface AppServer {
   url: string;
   port: number;
   storage: Storage;
-  yjs: YjsEndpoint;
+  /** The live workshops (tests read their documents, and count those loaded). */
+  rooms: WorkshopRooms;
   /**
    * Resolves once Next's pages are prepared (at once without them); rejects if they
    * cannot be. The server listens, and serves the realtime endpoints, before that.
@@ -134,14 +134,13 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   const templates = loadTemplates(path.join(PROJECT_ROOT, 'seeds', 'templates'));
   const storage = options.storage ?? SqliteStorage.inDataDir(dataDir);
   const tokens = new TokenSigner(loadSecret(dataDir));
-  // The actors read step counts and decks from the documents the Yjs endpoint holds.
-  const registry: WorkshopRegistry = new WorkshopRegistry(
-    storage,
-    (id): Promise<DocFacts> => endpoint.facts(id),
-    options.idleUnloadMs,
-    options.ownership,
-  );
-  options.ownership?.onEvict((id) => registry.evict(id));
+  const { keepaliveMs, sendBufferMaxBytes, ...docLimits } = options.yjs ?? {};
+  const rooms = new WorkshopRooms(storage, {
+    idleUnloadMs: options.idleUnloadMs,
+    docLimits,
+    ownership: options.ownership,
+  });
+  options.ownership?.onEvict((id) => rooms.evict(id));
   const simulated = new SimulatedRooms();
   // With several nodes the counts live in their Redis, so N nodes do not allow N times as much.
   const guard = new RequestGuard(options.requestLimits, options.ownership?.shared);
@@ -150,13 +149,13 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     maxParticipants: options.maxParticipants,
     simulated,
     storage,
-    registry,
+    registry: rooms,
     tokens,
     templates,
     publicUrl: options.publicUrl,
     allowedHosts: options.allowedHosts,
     trustProxy: options.trustProxy,
-    readDoc: (id, read) => endpoint.readDoc(id, read),
+    readDoc: (id, read) => rooms.readDoc(id, read),
     readiness: async () => {
       const check = (probe?: () => Promise<void>) =>
         probe
@@ -231,24 +230,19 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   if (acceptLimit) limitAccepts(server, acceptLimit);
 
   const rateLimits = connectionLimits(options.rateLimits);
-  const endpoint: YjsEndpoint = new YjsEndpoint(storage, registry, tokens, {
-    ...options.yjs,
-    idleUnloadMs: options.idleUnloadMs,
+  const endpoint = new YjsEndpoint(rooms, tokens, {
+    keepaliveMs,
+    sendBufferMaxBytes,
     rateLimits,
     trustProxy: options.trustProxy,
   });
   const io = createSocketServer(
     ioServer as unknown as http.Server,
-    registry,
+    rooms,
     tokens,
-    (id, pid, removed) => endpoint.participantChanged(id, pid, removed),
     options.socketPing,
     rateLimits,
   );
-  registry.onEvict((id) => {
-    endpoint.evict(id);
-    evictWorkshop(io, id);
-  });
 
   // Upgrades pass the same door, and every one gets an answer: a websocket, or an HTTP
   // error with a JSON body on the raw socket.
@@ -296,7 +290,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     url: `http://${shownHost}:${port}`,
     port,
     storage,
-    yjs: endpoint,
+    rooms,
     pagesReady,
     close() {
       closing ??= (async () => {
@@ -308,8 +302,9 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
         server.close();
         // Closing the engine drops every client with "transport close"; they reconnect.
         io.engine.close();
-        await endpoint.close();
-        await registry.idle();
+        endpoint.close();
+        // Queued commands finish, then every document is stored and compacted.
+        await rooms.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         server.closeAllConnections();
         await storage.close();

@@ -19,11 +19,11 @@ import { buildExport, type ReadDoc, storedDocReader } from './export/build-expor
 import { clientAddress, HttpError, readJson, sendJson } from './http-util';
 import { sendCreated, storeNewWorkshop } from './new-workshop';
 import type { Storage, WorkshopRecord } from './storage/storage';
-import type { WorkshopRegistry } from './workshops/registry';
+import type { WorkshopRooms } from './workshops/rooms';
 
 export interface RunsApiDeps {
   storage: Storage;
-  registry: WorkshopRegistry;
+  registry: WorkshopRooms;
   readDoc: ReadDoc;
   /** The base of the links a new run is handed out with; 400 for a host not allowed. */
   linkBase(req: http.IncomingMessage): string;

@@ -206,7 +206,7 @@ describe('a participant cut off longer than the ping timeout (a laptop asleep)',
 /** Polls the server's own copy of the document until it holds note `id`. */
 async function serverHasNote(server: AppServer, workshopId: string, id: string): Promise<void> {
   for (const start = Date.now(); Date.now() - start < SLOW;) {
-    if ((await server.yjs.readDoc(workshopId, noteTexts))[id] !== undefined) return;
+    if ((await server.rooms.readDoc(workshopId, noteTexts))[id] !== undefined) return;
     await new Promise((r) => setTimeout(r, 20));
   }
   throw new Error(`Timed out waiting for note ${id} on the server`);
@@ -236,7 +236,7 @@ describe('a lone participant asleep while the server unloads the idle workshop',
       proxy.freeze();
       writeNote(sleeperBoard.doc, 'u1', 'Written asleep', sleeperJoin.participantId);
       // Dropped by the server on both channels, nobody is left: the document is unloaded.
-      await waitFor(() => server.yjs.loadedDocs === 0, SLOW, 'the document to be unloaded');
+      await waitFor(() => server.rooms.loadedDocs === 0, SLOW, 'the document to be unloaded');
 
       // The facilitator drops by, finds the sleeper offline, moves on and leaves again.
       const fac = await connectClient(server, facJoin.token);
@@ -255,7 +255,7 @@ describe('a lone participant asleep while the server unloads the idle workshop',
       const facState = fac.state!;
       fac.close();
       facBoard.provider.destroy();
-      await waitFor(() => server.yjs.loadedDocs === 0, SLOW, 'the document unloaded again');
+      await waitFor(() => server.rooms.loadedDocs === 0, SLOW, 'the document unloaded again');
 
       const mark = sleeper.heard.length;
       proxy.wake();

@@ -45,7 +45,7 @@ async function editedRoom(): Promise<Room> {
   await waitFor(() => editor.provider.synced, 5000, 'sync');
   setStepField(editor.doc, r.steps[0]!, 'title', RENAMED);
   const serverTitle = () =>
-    r.server.yjs.readDoc(r.workshop.id, (doc) => readPath(doc)[0]?.title ?? '');
+    r.server.rooms.readDoc(r.workshop.id, (doc) => readPath(doc)[0]?.title ?? '');
   for (let i = 0; i < 200 && (await serverTitle()) !== RENAMED; i++) {
     await new Promise((done) => setTimeout(done, 10));
   }
@@ -83,7 +83,7 @@ describe('POST /api/workshops/:id/rerun', () => {
     expect(next.joinUrl).toBe(`${r.server.url}/join/${next.joinCode}`);
 
     const content = (id: string) =>
-      r.server.yjs.readDoc(id, (doc) => ({
+      r.server.rooms.readDoc(id, (doc) => ({
         path: readPath(doc),
         personas: readPersonas(doc),
         situations: readSituations(doc),

@@ -462,7 +462,7 @@ describe('compaction and unloading when storage fails', () => {
     facDoc.provider.destroy();
     leaDoc.provider.destroy();
     // Idle: the document is compacted (which fails under the lock) and dropped from memory.
-    await waitFor(() => server.yjs.loadedDocs === 0, 5000, 'the document to unload');
+    await waitFor(() => server.rooms.loadedDocs === 0, 5000, 'the document to unload');
     fault.release();
     expect(docLogRows(room.file, a.id)).toBe(rows);
 
@@ -473,7 +473,7 @@ describe('compaction and unloading when storage fails', () => {
       'Note n3',
     ]);
     again.provider.destroy();
-    await waitFor(() => server.yjs.loadedDocs === 0, 5000, 'the document to unload again');
+    await waitFor(() => server.rooms.loadedDocs === 0, 5000, 'the document to unload again');
     expect(docLogRows(room.file, a.id)).toBe(1);
     const compacted = storedDoc(room.file, a.id);
     expect(['n1', 'n2', 'n3'].every((id) => hasNote(compacted, id))).toBe(true);

@@ -11,11 +11,11 @@ import { createRunsApi } from '../runs-api';
 import type { SimulatedRooms } from '../simulation/simulated-rooms';
 import type { Storage } from '../storage/storage';
 import type { WorkshopActor } from '../workshops/actor';
-import type { WorkshopRegistry } from '../workshops/registry';
+import type { WorkshopRooms } from '../workshops/rooms';
 
 export interface HttpApiDeps {
   storage: Storage;
-  registry: WorkshopRegistry;
+  registry: WorkshopRooms;
   tokens: TokenSigner;
   templates: Map<string, Template>;
   /** Base for links we hand out; else the request's host, if `allowedHosts` has it. */

@@ -18,7 +18,7 @@ import {
 } from '../../lib/export/model';
 import type { ActionRecord, Storage, VoteRecord } from '../storage/storage';
 import type { WorkshopActor } from '../workshops/actor';
-import type { WorkshopRegistry } from '../workshops/registry';
+import type { WorkshopRooms } from '../workshops/rooms';
 
 /** Reads the workshop's Y.Doc (the Yjs endpoint's `readDoc`). */
 export type ReadDoc = <T>(workshopId: string, read: (doc: Y.Doc) => T) => Promise<T>;
@@ -43,7 +43,7 @@ export function storedDocReader(storage: Pick<Storage, 'loadDoc'>): ReadDoc {
 }
 
 export interface ExportDeps {
-  registry: Pick<WorkshopRegistry, 'get'>;
+  registry: Pick<WorkshopRooms, 'get'>;
   storage: Pick<Storage, 'listVotes' | 'listActions'>;
   readDoc: ReadDoc;
   /** Clock for `exportedAt` (tests pin it). */

@@ -13,6 +13,7 @@ import {
   type ServerToClientEvents,
 } from '../../lib/protocol/events';
 import type { WorkshopActor } from '../workshops/actor';
+import type { WorkshopRoom } from '../workshops/room';
 
 /**
  * The generic road of every client event (Socket.io): rate, name, size and payload are
@@ -25,6 +26,8 @@ export interface SocketData {
   participantId: string;
   screen: boolean;
   actor: WorkshopActor;
+  /** The workshop's room on this node: the connection is counted there while open. */
+  room: WorkshopRoom;
   /**
    * Whose event and refusal buckets this connection takes from (the person's, shared by
    * their connections: `rateHolder`), and whether it was cut for flooding.

@@ -20,7 +20,7 @@ import { StatePatcher } from '../../lib/protocol/state-patch';
 import type { TokenSigner } from '../auth';
 import { NotOwnerError } from '../cluster/not-owner';
 import type { WorkshopActor, WorkshopChange } from '../workshops/actor';
-import type { WorkshopRegistry } from '../workshops/registry';
+import type { WorkshopRooms } from '../workshops/rooms';
 import { dispatch, fail, overLimit, reply, type SocketData, type SocketRates } from './dispatch';
 import { boundEngineQueue } from './send-buffer';
 
@@ -33,19 +33,6 @@ const rooms = {
   person: (id: string, participantId: string) => `${id}/p/${participantId}`,
 };
 
-/**
- * This node no longer serves the workshop (several nodes: its lease passed on). Its
- * sockets' transports are closed, not the sockets: the clients see "transport close" and
- * reconnect by themselves, through the balancer, to the node that serves it now.
- */
-export function evictWorkshop(io: AppIo, workshopId: string): void {
-  const members = io.sockets.adapter.rooms.get(rooms.workshop(workshopId));
-  for (const id of [...(members ?? [])]) io.sockets.sockets.get(id)?.conn.close();
-}
-
-/** Told when a person's rights change, so the Yjs endpoint can drop their connections. */
-export type RightsChanged = (workshopId: string, participantId: string, removed: boolean) => void;
-
 /** Heartbeat timing; tests shorten it to cut a client off quickly. Defaults: Socket.io's. */
 export interface SocketPing {
   intervalMs?: number;
@@ -54,9 +41,8 @@ export interface SocketPing {
 
 export function createSocketServer(
   httpServer: http.Server,
-  registry: WorkshopRegistry,
+  workshops: WorkshopRooms,
   tokens: TokenSigner,
-  onRightsChanged: RightsChanged = () => undefined,
   ping: SocketPing = {},
   limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
 ): AppIo {
@@ -108,11 +94,13 @@ export function createSocketServer(
       return next(new Error(ErrorCode.RATE_LIMITED));
     }
     try {
-      const actor = await registry.get(claims.w);
-      if (!actor) return next(new Error(ErrorCode.NOT_FOUND));
+      const room = await workshops.room(claims.w);
+      if (!room) return next(new Error(ErrorCode.NOT_FOUND));
+      const { actor } = room;
       const screen = claims.s === true;
       if (!screen && !actor.participant(claims.p)) return next(new Error(ErrorCode.UNAUTHORIZED));
       socket.data.actor = actor;
+      socket.data.room = room;
       socket.data.participantId = claims.p;
       socket.data.screen = screen;
       next();
@@ -127,7 +115,7 @@ export function createSocketServer(
   // Listeners are per workshop, so each actor is subscribed once, not once per socket.
   const patchers = new WeakMap<WorkshopActor, StatePatcher>();
   function broadcast(actor: WorkshopActor, change: WorkshopChange): void {
-    const { state, changedPeople, rightsChanged } = change;
+    const { state, changedPeople } = change;
     const id = actor.id;
     const patch = patchers.get(actor)?.next(state);
     if (patch) io.to(rooms.workshop(id)).emit('workshop:patch', patch);
@@ -166,11 +154,10 @@ export function createSocketServer(
         if (you) io.to(room).emit('session:you', you);
       }
     }
-    for (const p of rightsChanged) onRightsChanged(id, p.id, p.removedAt !== null);
   }
 
   io.on('connection', (socket) => {
-    const { actor, participantId, screen } = socket.data;
+    const { actor, room, participantId, screen } = socket.data;
     // A client that stops reading must not grow engine.io's queue with every broadcast.
     boundEngineQueue(socket.conn, SOCKET_SEND_BUFFER_MAX_BYTES);
     const holder = rateHolder(actor.id, participantId);
@@ -182,7 +169,7 @@ export function createSocketServer(
         message: 'Too many connections',
         event: 'connect',
       });
-      registry.release(actor);
+      room.release();
       return void socket.disconnect(true);
     }
     socket.data.rate = { book: rates, holder, flooded: false };
@@ -207,12 +194,8 @@ export function createSocketServer(
     );
     if (screen) {
       // A projector watches the room: the shared state only, never anyone's private view.
-      actor.screenConnected();
+      socket.on('disconnect', room.enter({ close: () => socket.conn.close() }));
       socket.emit('workshop:state', actor.state());
-      socket.on('disconnect', () => {
-        actor.screenDisconnected();
-        registry.release(actor);
-      });
       // A screen only watches; it may still ask the time, to count the timer down correctly.
       socket.use((packet, _next) => {
         // The acknowledgement is the last argument, wherever that is (as in `dispatch`):
@@ -233,8 +216,8 @@ export function createSocketServer(
     }
     const you = actor.you(participantId);
     if (!you) {
-      // Nothing below holds the actor for this socket then: let it go now.
-      registry.release(actor);
+      // Nothing below holds the room for this socket then: let it go now.
+      room.release();
       return socket.disconnect(true);
     }
     void socket.join(rooms.person(actor.id, participantId));
@@ -245,14 +228,12 @@ export function createSocketServer(
       void socket.join(rooms.facilitators(actor.id));
       socket.emit('facilitator:assignments', actor.assignments());
     }
-    actor.connected(participantId);
+    // Eviction (the lease passed on) closes the transport: the client reconnects by itself.
+    const leave = room.enter({ participantId, close: () => socket.conn.close() });
     socket.use((packet, _next) => {
       void dispatch(socket, packet);
     });
-    socket.on('disconnect', () => {
-      actor.disconnected(participantId);
-      registry.release(actor);
-    });
+    socket.on('disconnect', leave);
   });
 
   return io;

@@ -3,21 +3,12 @@ import type net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as encoding from 'lib0/encoding';
-import type * as Y from 'yjs';
 import {
   CONNECTIONS_PER_PERSON_MAX,
-  YJS_IDLE_UNLOAD_MS,
   YJS_KEEPALIVE_MS,
   YJS_MESSAGE_MAX_BYTES,
   YJS_SEND_BUFFER_MAX_BYTES,
 } from '../../lib/constants';
-import { readIdeaIds } from '../../lib/board/board-doc';
-import {
-  readPath,
-  readPersonas,
-  readSituations,
-  type SituationCard,
-} from '../../lib/board/path-doc';
 import { RateBook, rateHolder } from '../../lib/domain/rate-book';
 import { addressKey } from '../../lib/domain/address-key';
 import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from '../../lib/domain/rate-bucket';
@@ -29,12 +20,11 @@ import type { TokenSigner } from '../auth';
 import { NotOwnerError } from '../cluster/not-owner';
 import { clientAddress } from '../http-util';
 import { refuseUpgrade } from '../http-entry';
-import type { Storage } from '../storage/storage';
-import type { DocFacts, WorkshopActor } from '../workshops/actor';
-import type { WorkshopRegistry } from '../workshops/registry';
+import type { WorkshopRoom } from '../workshops/room';
+import type { WorkshopRooms } from '../workshops/rooms';
 import { Heartbeat } from './heartbeat';
 import { boundSendBuffer } from './send-buffer';
-import { type Connection, DEFAULT_DOC_LIMITS, type DocLimits, SharedDoc } from './yjs-doc';
+import type { Connection } from './yjs-doc';
 import type { Writer } from './yjs-guard';
 
 /** An awareness message with no states: a no-op for the client, but proof of life. */
@@ -45,8 +35,7 @@ const KEEPALIVE = (() => {
   return encoding.toUint8Array(e);
 })();
 
-export interface YjsEndpointOptions extends Partial<DocLimits> {
-  idleUnloadMs?: number;
+export interface YjsEndpointOptions {
   /** Heartbeat period; a socket silent for two beats is dropped (tests shorten it). */
   keepaliveMs?: number;
   /** Messages and bytes per connection (`yjsMessages`, `yjsBytes`). */
@@ -64,20 +53,19 @@ export interface YjsEndpointOptions extends Partial<DocLimits> {
 const IGNORED_AFTER_CLOSE_MAX = 100;
 
 interface Admitted {
-  actor: WorkshopActor;
+  room: WorkshopRoom;
   participantId: string;
   /** A projector screen's token: it reads and never writes. */
   screen: boolean;
 }
 
-/** Our Yjs websocket endpoint at `/rt/yjs/:workshopId?token=…`, built on y-protocols. */
+/**
+ * Our Yjs websocket endpoint at `/rt/yjs/:workshopId?token=…`, built on y-protocols: it
+ * admits a socket (token, rates) to its workshop's room, whose document it talks to.
+ */
 export class YjsEndpoint {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: YJS_MESSAGE_MAX_BYTES });
-  private readonly docs = new Map<string, SharedDoc>();
-  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly heartbeat: Heartbeat;
-  private readonly idleUnloadMs: number;
-  private readonly limits: DocLimits;
   /** Messages, bytes and connections per participant or screen (`rateHolder`). */
   private readonly trustProxy: boolean;
   private readonly rates: RateBook<'yjsMessages' | 'yjsBytes' | 'connects'>;
@@ -86,32 +74,20 @@ export class YjsEndpoint {
   private closing = false;
 
   constructor(
-    private readonly storage: Storage,
-    private readonly registry: WorkshopRegistry,
+    private readonly rooms: WorkshopRooms,
     private readonly tokens: TokenSigner,
     options: YjsEndpointOptions = {},
   ) {
-    const { idleUnloadMs, keepaliveMs, rateLimits, sendBufferMaxBytes, trustProxy, ...limits } =
-      options;
+    const { keepaliveMs, rateLimits, sendBufferMaxBytes, trustProxy } = options;
     this.trustProxy = trustProxy ?? false;
-    this.idleUnloadMs = idleUnloadMs ?? YJS_IDLE_UNLOAD_MS;
     this.sendBufferMaxBytes = sendBufferMaxBytes ?? YJS_SEND_BUFFER_MAX_BYTES;
     const { yjsMessages, yjsBytes, connects } = rateLimits ?? DEFAULT_CONNECTION_LIMITS;
     this.rates = new RateBook({ yjsMessages, yjsBytes, connects });
-    this.limits = { ...DEFAULT_DOC_LIMITS };
-    for (const [key, value] of Object.entries(limits) as Array<[keyof DocLimits, number]>) {
-      if (value !== undefined) this.limits[key] = value;
-    }
     this.heartbeat = new Heartbeat(
       () => this.wss.clients,
       keepaliveMs ?? YJS_KEEPALIVE_MS,
       KEEPALIVE,
     );
-  }
-
-  /** Documents in memory now (for tests and metrics). */
-  get loadedDocs(): number {
-    return this.docs.size;
   }
 
   /**
@@ -153,26 +129,26 @@ export class YjsEndpoint {
     if (!this.rates.tryTake(rateHolder(workshopId, claims.p), 'connects', Date.now())) {
       return CloseCode.RATE_LIMITED;
     }
-    let actor: WorkshopActor | null;
+    let room: WorkshopRoom | null;
     try {
-      actor = await this.registry.get(workshopId);
+      room = await this.rooms.room(workshopId);
     } catch (err) {
       if (err instanceof NotOwnerError) return CloseCode.NOT_OWNER;
       // The workshop could not be read: a transient 4500, so the client retries.
       console.error(`[yjs ${workshopId}] could not load the workshop`, err);
       return CloseCode.STORAGE_FAILED;
     }
-    if (!actor) return CloseCode.NOT_FOUND;
-    if (claims.s) return { actor, participantId: claims.p, screen: true };
-    const participant = actor.participant(claims.p);
+    if (!room) return CloseCode.NOT_FOUND;
+    if (claims.s) return { room, participantId: claims.p, screen: true };
+    const participant = room.actor.participant(claims.p);
     if (!participant) return CloseCode.UNAUTHORIZED;
-    return { actor, participantId: participant.id, screen: false };
+    return { room, participantId: participant.id, screen: false };
   }
 
   private accept(
     ws: WebSocket,
     workshopId: string,
-    { actor, participantId, screen }: Admitted,
+    { room, participantId, screen }: Admitted,
     address: string,
   ): void {
     // The person's buckets, shared by their connections and kept after them (item 10).
@@ -180,13 +156,19 @@ export class YjsEndpoint {
     // Counted here, where a connection is admitted in one step: several opened at once
     // cannot all pass a check made before they were counted.
     if (this.rates.openCount(holder) >= CONNECTIONS_PER_PERSON_MAX) {
-      this.registry.release(actor);
+      room.release();
       return ws.close(CloseCode.RATE_LIMITED, 'too many connections');
     }
     this.rates.opened(holder, Date.now());
-    const shared = this.docFor(workshopId);
-    // The connection keeps the actor loaded, so the rights it reads stay the live ones.
-    actor.docConnected();
+    // The connection keeps the room loaded, so the rights it reads stay the live ones.
+    const leave = room.enter({ close: () => ws.close(CloseCode.NOT_OWNER, 'moved') });
+    ws.on('close', () => {
+      this.rates.closed(holder);
+      leave();
+    });
+    if (room.closed) return;
+    const { actor } = room;
+    const shared = room.doc.open();
     const writer = (): Writer => ({
       participantId,
       role: screen ? null : (actor.participant(participantId)?.role ?? null),
@@ -239,13 +221,7 @@ export class YjsEndpoint {
       else early.push(bytes);
     });
     ws.on('error', () => ws.terminate());
-    ws.on('close', () => {
-      this.rates.closed(holder);
-      shared.remove(conn);
-      actor.docDisconnected();
-      this.registry.release(actor);
-      if (shared.conns.size === 0) this.scheduleUnload(shared);
-    });
+    ws.on('close', () => room.doc.left(shared, conn));
 
     shared.ready.then(
       () => {
@@ -261,118 +237,13 @@ export class YjsEndpoint {
   }
 
   /**
-   * Steps (with what ranks moments of truth) and dealable ids, read from the document (loaded for the purpose if need
-   * be). The ideas are read only when first asked for: few commands need them, and
-   * reading every note of a big board on every command was ~6 % of the server's time
-   * under load.
+   * Shutdown: every socket closes with SERVER_SHUTDOWN, and messages still arriving are
+   * ignored. The rooms then store and compact their documents (`WorkshopRooms.close`).
    */
-  async facts(workshopId: string): Promise<DocFacts> {
-    const shared = this.docFor(workshopId);
-    try {
-      await shared.ready;
-      const { doc } = shared;
-      let ideaIds: string[] | undefined;
-      const path = readPath(doc);
-      return {
-        stepIds: path.map((s) => s.id),
-        steps: path.map(({ id, critical, targetFeeling }) => ({ id, critical, targetFeeling })),
-        personaIds: readPersonas(doc).map((p) => p.id),
-        ...dealable(readSituations(doc)),
-        get ideaIds() {
-          return (ideaIds ??= readIdeaIds(doc));
-        },
-      };
-    } finally {
-      if (shared.conns.size === 0) this.scheduleUnload(shared);
-    }
-  }
-
-  /** Reads the document with `read` (loaded for the purpose if need be, like `facts`). */
-  async readDoc<T>(workshopId: string, read: (doc: Y.Doc) => T): Promise<T> {
-    const shared = this.docFor(workshopId);
-    try {
-      await shared.ready;
-      return read(shared.doc);
-    } finally {
-      if (shared.conns.size === 0) this.scheduleUnload(shared);
-    }
-  }
-
-  /**
-   * A person's rights changed: close their document connections. A removed person gets
-   * 4401 (do not retry); anyone else 4100 (RIGHTS_CHANGED), and reconnects with the new rights.
-   */
-  participantChanged(workshopId: string, participantId: string, removed: boolean): void {
-    const shared = this.docs.get(workshopId);
-    if (!shared) return;
-    for (const conn of shared.conns.values()) {
-      if (conn.participantId !== participantId) continue;
-      conn.ws.close(removed ? CloseCode.UNAUTHORIZED : CloseCode.RIGHTS_CHANGED, 'rights changed');
-    }
-  }
-
-  private docFor(workshopId: string): SharedDoc {
-    clearTimeout(this.unloadTimers.get(workshopId));
-    this.unloadTimers.delete(workshopId);
-    let shared = this.docs.get(workshopId);
-    if (!shared) {
-      shared = new SharedDoc(workshopId, this.storage, (failed) => this.drop(failed), this.limits);
-      this.docs.set(workshopId, shared);
-    }
-    return shared;
-  }
-
-  private scheduleUnload(shared: SharedDoc): void {
-    // A copy dropped after a storage failure must not cancel its successor's unload.
-    if (this.docs.get(shared.workshopId) !== shared) return;
-    clearTimeout(this.unloadTimers.get(shared.workshopId));
-    const timer = setTimeout(() => {
-      this.unloadTimers.delete(shared.workshopId);
-      void shared.flush(true).then(() => {
-        if (shared.conns.size === 0 && this.docs.get(shared.workshopId) === shared)
-          this.drop(shared);
-      });
-    }, this.idleUnloadMs);
-    timer.unref();
-    this.unloadTimers.set(shared.workshopId, timer);
-  }
-
-  private drop(shared: SharedDoc): void {
-    if (this.docs.get(shared.workshopId) === shared) this.docs.delete(shared.workshopId);
-    shared.destroy();
-  }
-
-  /**
-   * This node no longer serves the workshop (several nodes: its lease passed on). Its
-   * connections close with 4503 and reconnect to the node that serves it now, where their
-   * document syncs again; the copy here is dropped without storing (its updates are stored
-   * already, or fenced off, and every client still holds its own).
-   */
-  evict(workshopId: string): void {
-    const shared = this.docs.get(workshopId);
-    if (!shared) return;
-    clearTimeout(this.unloadTimers.get(workshopId));
-    this.unloadTimers.delete(workshopId);
-    for (const conn of shared.conns.values()) conn.ws.close(CloseCode.NOT_OWNER, 'moved');
-    this.drop(shared);
-  }
-
-  /** Shutdown: close every socket with SERVER_SHUTDOWN, then store and compact every doc. */
-  async close(): Promise<void> {
+  close(): void {
     this.closing = true;
     this.heartbeat.stop();
-    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     for (const ws of this.wss.clients) ws.close(CloseCode.SERVER_SHUTDOWN, 'server shutdown');
-    await Promise.all([...this.docs.values()].map((d) => d.flush(true)));
-    for (const d of [...this.docs.values()]) this.drop(d);
     this.wss.close();
   }
-}
-
-/** The deck's cards, with the personas each does not fit. */
-function dealable(cards: SituationCard[]): Pick<DocFacts, 'cardIds' | 'notFor'> {
-  return {
-    cardIds: cards.map((c) => c.id),
-    notFor: Object.fromEntries(cards.map((c) => [c.id, c.notFor ?? []])),
-  };
 }

@@ -80,10 +80,6 @@ export class WorkshopActor {
     return this.memory.record.control;
   }
 
-  get connectionCount(): number {
-    return this.connections.count;
-  }
-
   /**
    * Everyone who ever joined, removed people too: a removed person's notes stay on the
    * board, signed with their name and role (lib/board/authors.ts).
@@ -216,6 +212,7 @@ export class WorkshopActor {
     if (!saved.ok) this.expiry.retryLater();
   }
 
+  /** A participant's session opened or closed (their room counts it): their presence. */
   connected(participantId: string): void {
     this.connections.opened(participantId);
     this.emit();
@@ -224,22 +221,6 @@ export class WorkshopActor {
   disconnected(participantId: string): void {
     this.connections.closed(participantId);
     this.emit();
-  }
-
-  screenConnected(): void {
-    this.connections.other('screen', 1);
-  }
-
-  screenDisconnected(): void {
-    this.connections.other('screen', -1);
-  }
-
-  docConnected(): void {
-    this.connections.other('doc', 1);
-  }
-
-  docDisconnected(): void {
-    this.connections.other('doc', -1);
   }
 
   /** Resolves when every queued command has finished (used at shutdown and unload). */

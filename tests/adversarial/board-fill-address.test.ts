@@ -49,7 +49,7 @@ describe('one address’s share of a board', () => {
       }
       await handled(eve, fran);
       refused.push(...eve.denied);
-      stored += await room.server.yjs.readDoc(w, (doc) => {
+      stored += await room.server.rooms.readDoc(w, (doc) => {
         let count = 0;
         notesMap(doc).forEach((_, id) => void (id.startsWith(`e${j}-`) && count++));
         return count;

@@ -48,12 +48,12 @@ describe('the board’s shape (issue 21, item 2)', () => {
     await handled(anna, fran);
     await waitFor(() => noteTexts(fran.doc).after === 'still works', 5000, 'the honest note');
 
-    const fullSyncMs = await room.server.yjs.readDoc(w, (doc) => {
+    const fullSyncMs = await room.server.rooms.readDoc(w, (doc) => {
       const start = performance.now();
       Y.encodeStateAsUpdate(doc);
       return performance.now() - start;
     });
-    const serverRoots = await room.server.yjs.readDoc(w, (doc) => [...doc.share.keys()]);
+    const serverRoots = await room.server.rooms.readDoc(w, (doc) => [...doc.share.keys()]);
     console.log(
       `[board-shape] ${ROOTS} roots sent: server roots ${serverRoots.length}, full sync ${fullSyncMs.toFixed(1)} ms`,
     );
@@ -119,7 +119,7 @@ describe('the board’s shape (issue 21, item 2)', () => {
     notesMap(anna.doc).get('moved')!.set('stepId', 'k0-0-1');
     await handled(anna, fran);
     expect(anna.denied).toContain(WriteDenied.INVALID_NOTE);
-    const onServer = await room.server.yjs.readDoc(w, (doc) => ({
+    const onServer = await room.server.rooms.readDoc(w, (doc) => ({
       nowhere: notesMap(doc).has('nowhere'),
       movedTo: notesMap(doc).get('moved')?.get('stepId'),
     }));

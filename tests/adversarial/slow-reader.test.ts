@@ -80,7 +80,7 @@ describe('a client that stops reading', () => {
     const otherFac = await joinWorkshop(server, other.id, { name: 'Olga' }, other.facilitatorKey);
     const otherAnna = await joinWorkshop(server, other.id, { name: 'Aino', role: 'staff' });
     // Seeded before the document is first loaded, as if written over a long workshop.
-    expect(server.yjs.loadedDocs).toBe(0);
+    expect(server.rooms.loadedDocs).toBe(0);
     const seed = bigBoard(fac.participantId);
     await server.storage.appendDocUpdate(w.id, seed);
 
