@@ -19,7 +19,7 @@ export const PARTICIPANT_NAME_MAX_CHARS = 40;
 export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const JOIN_CODE_LENGTH = 6;
 
-/** A Yjs document with no clients is kept this long before it is unloaded. */
+/** A room's Yjs document with no clients is kept this long before it is unloaded. */
 export const YJS_IDLE_UNLOAD_MS = 30_000;
 /** The update log is merged into one snapshot after this many updates... */
 export const YJS_COMPACT_AFTER_UPDATES = 500;
@@ -44,7 +44,7 @@ export const YJS_SHARE_MAX_BYTES = 512 * 1024;
  */
 export const YJS_ADDRESS_SHARE_MAX_BYTES = 2 * 1024 * 1024;
 
-/** A live workshop actor with nobody connected is dropped from memory after this. */
+/** A live workshop's room (actor and document) with nobody connected is dropped after this. */
 export const ACTOR_IDLE_UNLOAD_MS = 60_000;
 
 /**
