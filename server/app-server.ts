@@ -23,7 +23,7 @@ import { SimulatedRooms } from './simulation/simulated-rooms';
 import { startWhenIdle } from './start-when-idle';
 import { coalesceWrites } from './realtime/coalesce-writes';
 import { createSocketServer, type SocketPing } from './realtime/socket-server';
-import type { DocLimits } from './realtime/yjs-doc';
+import type { DocLimits } from './realtime/yjs-doc-limits';
 import { YjsEndpoint } from './realtime/yjs-endpoint';
 import { SqliteStorage } from './storage/sqlite-storage';
 import type { Storage } from './storage/storage';

@@ -24,7 +24,7 @@ import type { WorkshopRoom } from '../workshops/room';
 import type { WorkshopRooms } from '../workshops/rooms';
 import { Heartbeat } from './heartbeat';
 import { boundSendBuffer } from './send-buffer';
-import type { Connection } from './yjs-doc';
+import type { Connection } from './yjs-connection';
 import type { Writer } from './yjs-guard';
 
 /** An awareness message with no states: a no-op for the client, but proof of life. */

@@ -1,7 +1,9 @@
 import type * as Y from 'yjs';
 import { CloseCode } from '../../lib/protocol/codes';
 import { storedDocReader } from '../export/build-export';
-import { type Connection, type DocLimits, SharedDoc } from '../realtime/yjs-doc';
+import type { Connection } from '../realtime/yjs-connection';
+import { SharedDoc } from '../realtime/yjs-doc';
+import type { DocLimits } from '../realtime/yjs-doc-limits';
 import type { Storage } from '../storage/storage';
 import type { DocFacts } from './workshop-change';
 import { readDocFacts } from './doc-facts';
