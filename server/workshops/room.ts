@@ -61,10 +61,6 @@ export class WorkshopRoom {
     return this.gone;
   }
 
-  get connectionCount(): number {
-    return this.connections.size;
-  }
-
   /**
    * A connection opens: it keeps the room loaded until the returned `leave` is called, and
    * a participant's counts as their presence. A room gone meanwhile closes it at once (the

@@ -133,6 +133,7 @@ export class WorkshopRooms {
       .finally(() => {
         if (this.unloading.get(id) === unload) this.unloading.delete(id);
       });
+    unload.catch((err: unknown) => console.error(`[rooms ${id}] unload failed`, err));
     this.unloading.set(id, unload);
   }
 
@@ -181,6 +182,7 @@ export class WorkshopRooms {
     this.rooms.clear();
     this.current.clear();
     await Promise.all([...rooms].map((room) => room?.unload()));
-    await Promise.all(this.unloading.values());
+    // Unloads under way store their documents too (a lease they fail to give back expires).
+    await Promise.all([...this.unloading.values()].map((u) => u.catch(() => undefined)));
   }
 }
