@@ -30,7 +30,7 @@ import {
 import { WorkshopMemory } from './workshop-memory';
 
 // Where the rest of the server has always found them.
-export type { DocFacts, ReadDocFacts, WorkshopChange } from './workshop-change';
+export type { ReadDocFacts, WorkshopChange } from './workshop-change';
 
 type Listener = (change: WorkshopChange) => void;
 
