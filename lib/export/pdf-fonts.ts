@@ -97,7 +97,7 @@ export function printable(text: string, face: Face = 'regular'): string {
   };
   // Nearly always every character has its glyph. Graphemes (slow to find) are looked for
   // only in the words that have one missing; a grapheme does not reach across a space.
-  if (fits(clean)) return clean;
+  if (fits(clean)) return breakLongRuns(clean);
   const word = (w: string) => {
     if (fits(w)) return w;
     let out = '';
@@ -112,7 +112,33 @@ export function printable(text: string, face: Face = 'regular'): string {
     }
     return out;
   };
-  return clean.split(' ').map(word).join(' ');
+  return breakLongRuns(clean.split(' ').map(word).join(' '));
+}
+
+/** The most graphemes printed without a place where the line may break. */
+export const LONGEST_UNBROKEN = 60;
+/** A break opportunity that prints nothing (DejaVu Sans has it, as a zero-width glyph). */
+export const ZERO_WIDTH_SPACE = '\u200B';
+const LONG_RUN = new RegExp(`\\S{${LONGEST_UNBROKEN + 1},}`, 'gu');
+
+/**
+ * A word wider than its line is split by pdfkit one character at a time, measuring the
+ * rest again after each (its time grows with the square of the word's length: a path of
+ * 4,000-character words took 5 s of the event loop per PDF). A zero-width space after
+ * every LONGEST_UNBROKEN graphemes of a long run gives it places to break instead.
+ */
+function breakLongRuns(text: string): string {
+  if (!text.match(LONG_RUN)) return text;
+  return text.replace(LONG_RUN, (run) => {
+    let out = '';
+    let n = 0;
+    for (const { segment } of segmenter.segment(run)) {
+      if (n > 0 && n % LONGEST_UNBROKEN === 0) out += ZERO_WIDTH_SPACE;
+      out += segment;
+      n++;
+    }
+    return out;
+  });
 }
 
 const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;

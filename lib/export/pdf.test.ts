@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseJourney } from '../analytics/journey';
 import { readPdf } from '../../tests/helpers/pdf';
 import { renderPdf } from './pdf';
-import { printable } from './pdf-fonts';
+import { LONGEST_UNBROKEN, printable } from './pdf-fonts';
 import { PATH, sampleExport, TITLE } from './test-export';
 
 describe('printable', () => {
@@ -27,6 +27,16 @@ describe('printable', () => {
 
   it('composes a letter typed as base and accent', () => {
     expect(printable('Ca\u0301tia')).toBe('Cátia');
+  });
+
+  it('gives a long word an invisible place to break after every LONGEST_UNBROKEN graphemes', () => {
+    // A word wider than its line costs pdfkit time growing with the square of its length.
+    const word = `${'ä'.repeat(60)}👍🏽${'x'.repeat(40)}`;
+    const out = printable(`alku ${word} loppu`);
+    const runs = out.split(/[ \u200B]/).map((run) => [...new Intl.Segmenter().segment(run)].length);
+    expect(Math.max(...runs)).toBe(LONGEST_UNBROKEN);
+    expect(out.replaceAll('\u200B', '')).toBe(`alku ${word.replace('👍🏽', '?')} loppu`);
+    expect(printable('lyhyet sanat pysyvät')).toBe('lyhyet sanat pysyvät');
   });
 
   it('folds line breaks and tabs into single spaces', () => {
@@ -71,6 +81,15 @@ describe('renderPdf', () => {
     expect(raw).toMatch(/\/FontFile2 \d+ 0 R/); // a TrueType font, embedded
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans\b/); // as a subset
     expect(raw).not.toContain('Helvetica');
+  });
+
+  it('prints a path of very long words whole, the breaks unseen', async () => {
+    const word = 'k'.repeat(600);
+    const path = PATH.map((s) => ({ ...s, title: word, description: word }));
+    const { text } = await readPdf(await renderPdf(sampleExport({ path })));
+    // Text extraction reads each line, and each break, as a space.
+    const all = text.join('').replace(/[\s\u200B]/g, '');
+    expect(all).toContain(word);
   });
 
   it('runs onto more pages and repeats a long table’s header', async () => {
