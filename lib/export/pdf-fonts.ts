@@ -118,7 +118,7 @@ export function printable(text: string, face: Face = 'regular'): string {
 /** The most graphemes printed without a place where the line may break. */
 export const LONGEST_UNBROKEN = 60;
 /** A break opportunity that prints nothing (DejaVu Sans has it, as a zero-width glyph). */
-export const ZERO_WIDTH_SPACE = '\u200B';
+const ZERO_WIDTH_SPACE = '\u200B';
 const LONG_RUN = new RegExp(`\\S{${LONGEST_UNBROKEN + 1},}`, 'gu');
 
 /**

@@ -90,8 +90,26 @@ export function createApiContext(deps: HttpApiDeps): ApiContext {
 }
 
 /** The live workshop `id`, loaded if need be; 404 when there is none. */
-export async function actorOrNotFound(ctx: ApiContext, id: string): Promise<WorkshopActor> {
+async function actorOrNotFound(ctx: ApiContext, id: string): Promise<WorkshopActor> {
   const actor = await ctx.registry.get(id);
   if (!actor) throw new HttpError(404, ErrorCode.NOT_FOUND, 'No such workshop');
   return actor;
+}
+
+/**
+ * Runs `task` with the live workshop `id` (404 when there is none) and lets it go after,
+ * whatever the answer: a workshop nobody is connected to then unloads when idle. (A
+ * request that kept it held a room in memory until the process ended.)
+ */
+export async function withActor<T>(
+  ctx: ApiContext,
+  id: string,
+  task: (actor: WorkshopActor) => Promise<T>,
+): Promise<T> {
+  const actor = await actorOrNotFound(ctx, id);
+  try {
+    return await task(actor);
+  } finally {
+    ctx.registry.release(actor);
+  }
 }

@@ -7,19 +7,20 @@ import { newId } from '../auth';
 import { buildExport } from '../export/build-export';
 import { renderExport } from '../export/render-export';
 import { bearer, HttpError, readJson, sendJson } from '../http-util';
-import { actorOrNotFound } from './context';
+import { withActor } from './context';
 import type { Handler } from './route';
 
 /** GET /api/workshops/:id/export?format=…: the summary in one format, for the key holder. */
 export const exportWorkshop: Handler<'id'> = async (ctx, { req, res, params, query }) => {
-  const actor = await actorOrNotFound(ctx, params.id);
-  await ctx.requireActorKey(req, actor);
-  const format = query.get('format');
-  if (!isExportFormat(format)) {
-    throw new HttpError(400, ErrorCode.INVALID_PAYLOAD, formatRefusal(EXPORT_FORMAT_IDS));
-  }
   // Exporting keeps an otherwise idle workshop loaded only for a while.
-  const exp = await buildExport(ctx, params.id).finally(() => ctx.registry.release(actor));
+  const { exp, format } = await withActor(ctx, params.id, async (actor) => {
+    await ctx.requireActorKey(req, actor);
+    const format = query.get('format');
+    if (!isExportFormat(format)) {
+      throw new HttpError(400, ErrorCode.INVALID_PAYLOAD, formatRefusal(EXPORT_FORMAT_IDS));
+    }
+    return { exp: await buildExport(ctx, params.id), format };
+  });
   const file = await renderExport(exp, format);
   res.writeHead(200, {
     'content-type': file.contentType,
@@ -45,14 +46,14 @@ export const participantSummary: Handler<'id'> = async (ctx, { req, res, params 
   if (!claims || claims.w !== workshopId) {
     throw new HttpError(401, ErrorCode.UNAUTHORIZED, 'A participant token is required');
   }
-  const actor = await actorOrNotFound(ctx, workshopId);
-  const who = actor.participant(claims.p);
-  if (!who) throw new HttpError(401, ErrorCode.UNAUTHORIZED, 'Unknown participant');
-  if (who.role !== 'facilitator' && actor.state().control.phase !== 'summary') {
-    ctx.registry.release(actor);
-    throw new HttpError(403, ErrorCode.INVALID_TRANSITION, 'The summary opens in its phase');
-  }
-  const exp = await buildExport(ctx, workshopId).finally(() => ctx.registry.release(actor));
+  const exp = await withActor(ctx, workshopId, async (actor) => {
+    const who = actor.participant(claims.p);
+    if (!who) throw new HttpError(401, ErrorCode.UNAUTHORIZED, 'Unknown participant');
+    if (who.role !== 'facilitator' && actor.state().control.phase !== 'summary') {
+      throw new HttpError(403, ErrorCode.INVALID_TRANSITION, 'The summary opens in its phase');
+    }
+    return buildExport(ctx, workshopId);
+  });
   sendJson(res, 200, exp);
 };
 
@@ -65,18 +66,16 @@ export const join: Handler<'id'> = async (ctx, { req, res, params }) => {
   if (!role) throw new HttpError(400, ErrorCode.INVALID_PAYLOAD, 'role: required');
   // Counted before the workshop is even loaded: joins to nowhere count too.
   if (!withKey) await ctx.guard.admit('join', ctx.addressOf(req));
-  const actor = await actorOrNotFound(ctx, workshopId);
-  // The key holder signs in whatever the room does: not counted, and not kept out of a
-  // full room (the actor's bound on stored rows still holds).
-  if (withKey) await ctx.requireActorKey(req, actor);
-  const joined = await actor
-    .join(body.name, role, ctx.maxParticipants)
-    .catch((err: unknown) => {
+  // Unloaded when idle, unless the newcomer connects meanwhile.
+  const joined = await withActor(ctx, workshopId, async (actor) => {
+    // The key holder signs in whatever the room does: not counted, and not kept out of a
+    // full room (the actor's bound on stored rows still holds).
+    if (withKey) await ctx.requireActorKey(req, actor);
+    return actor.join(body.name, role, ctx.maxParticipants).catch((err: unknown) => {
       console.error(`[http] could not store a participant of ${workshopId}`, err);
       throw new HttpError(503, ErrorCode.STORAGE_FAILED, 'The participant could not be stored');
-    })
-    // Unloaded when idle, unless the newcomer connects meanwhile.
-    .finally(() => ctx.registry.release(actor));
+    });
+  });
   if (!joined.ok) throw new HttpError(409, joined.code, joined.message);
   const participant = joined.participant;
   sendJson(res, 201, {
@@ -93,19 +92,21 @@ export const join: Handler<'id'> = async (ctx, { req, res, params }) => {
  */
 export const simulate: Handler<'id'> = async (ctx, { req, res, params }) => {
   const workshopId = params.id;
-  const actor = await actorOrNotFound(ctx, workshopId);
-  await ctx.requireActorKey(req, actor);
-  const body = await readJson(req, SimulateBody);
-  if (ctx.simulated.has(workshopId)) {
-    const message = 'This workshop already has simulated participants';
-    throw new HttpError(409, ErrorCode.INVALID_TRANSITION, message);
-  }
-  const seats = await ctx.simulated
-    .add(actor, ctx.tokens, body.count ?? SIMULATED_DEFAULT, body.seed)
-    .catch((err: unknown) => {
-      console.error(`[http] could not add simulated participants to ${workshopId}`, err);
-      throw new HttpError(503, ErrorCode.STORAGE_FAILED, 'The participants could not be stored');
-    });
+  // The simulated participants connect, and keep it loaded while they run.
+  const seats = await withActor(ctx, workshopId, async (actor) => {
+    await ctx.requireActorKey(req, actor);
+    const body = await readJson(req, SimulateBody);
+    if (ctx.simulated.has(workshopId)) {
+      const message = 'This workshop already has simulated participants';
+      throw new HttpError(409, ErrorCode.INVALID_TRANSITION, message);
+    }
+    return ctx.simulated
+      .add(actor, ctx.tokens, body.count ?? SIMULATED_DEFAULT, body.seed)
+      .catch((err: unknown) => {
+        console.error(`[http] could not add simulated participants to ${workshopId}`, err);
+        throw new HttpError(503, ErrorCode.STORAGE_FAILED, 'The participants could not be stored');
+      });
+  });
   sendJson(res, 201, {
     participants: seats.map((s) => ({ participantId: s.participantId, ...s.person })),
   });
@@ -113,8 +114,7 @@ export const simulate: Handler<'id'> = async (ctx, { req, res, params }) => {
 
 /** POST /api/workshops/:id/screens: a projector screen's token, for the key holder. */
 export const openScreen: Handler<'id'> = async (ctx, { req, res, params }) => {
-  const actor = await actorOrNotFound(ctx, params.id);
-  await ctx.requireActorKey(req, actor);
+  await withActor(ctx, params.id, (actor) => ctx.requireActorKey(req, actor));
   sendJson(res, 201, {
     token: ctx.tokens.sign({ w: params.id, p: `screen-${newId(6)}`, s: true }),
   });
