@@ -3,7 +3,7 @@ import { MAX_PARTICIPANTS_DEFAULT } from '../../lib/constants';
 import { ErrorCode } from '../../lib/protocol/codes';
 import type { Template } from '../../lib/templates/schema';
 import { keyMatches, type TokenSigner } from '../auth';
-import type { ReadDoc } from '../export/build-export';
+import type { ReadDoc } from '../workshops/stored-doc';
 import { bearer, clientAddress, HttpError } from '../http-util';
 import type { RequestGuard } from '../limits/request-guard';
 import { createLinkBase } from '../link-base';
@@ -89,24 +89,19 @@ export function createApiContext(deps: HttpApiDeps): ApiContext {
   };
 }
 
-/** The live workshop `id`, loaded if need be; 404 when there is none. */
-async function actorOrNotFound(ctx: ApiContext, id: string): Promise<WorkshopActor> {
-  const actor = await ctx.registry.get(id);
-  if (!actor) throw new HttpError(404, ErrorCode.NOT_FOUND, 'No such workshop');
-  return actor;
-}
-
 /**
- * Runs `task` with the live workshop `id` (404 when there is none) and lets it go after,
- * whatever the answer: a workshop nobody is connected to then unloads when idle. (A
- * request that kept it held a room in memory until the process ended.)
+ * Runs `task` with the live workshop `id` (loaded if need be; 404 when there is none)
+ * and lets it go after, whatever the answer: a workshop nobody is connected to then
+ * unloads when idle. (A request that kept it held a room in memory until the process
+ * ended.)
  */
 export async function withActor<T>(
   ctx: ApiContext,
   id: string,
   task: (actor: WorkshopActor) => Promise<T>,
 ): Promise<T> {
-  const actor = await actorOrNotFound(ctx, id);
+  const actor = await ctx.registry.get(id);
+  if (!actor) throw new HttpError(404, ErrorCode.NOT_FOUND, 'No such workshop');
   try {
     return await task(actor);
   } finally {

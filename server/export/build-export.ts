@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { analyseJourney } from '../../lib/analytics/journey';
 import { byRound } from '../../lib/analytics/segments';
 import { noteAuthor } from '../../lib/board/authors';
@@ -18,29 +18,8 @@ import {
 } from '../../lib/export/model';
 import type { ActionRecord, Storage, VoteRecord } from '../storage/storage';
 import type { WorkshopActor } from '../workshops/actor';
+import type { ReadDoc } from '../workshops/stored-doc';
 import type { WorkshopRooms } from '../workshops/rooms';
-
-/** Reads the workshop's Y.Doc (the Yjs endpoint's `readDoc`). */
-export type ReadDoc = <T>(workshopId: string, read: (doc: Y.Doc) => T) => Promise<T>;
-
-/**
- * Reads a workshop's document straight from storage, into a Y.Doc of its own: for a run
- * another node serves, whose live copy is there, not here (nothing is cached).
- */
-export function storedDocReader(storage: Pick<Storage, 'loadDoc'>): ReadDoc {
-  return async (workshopId, read) => {
-    const doc = new Y.Doc();
-    try {
-      const { updates } = await storage.loadDoc(workshopId);
-      Y.transact(doc, () => {
-        for (const u of updates) Y.applyUpdate(doc, u);
-      });
-      return read(doc);
-    } finally {
-      doc.destroy();
-    }
-  };
-}
 
 export interface ExportDeps {
   registry: Pick<WorkshopRooms, 'get'>;

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { CloseCode } from '../../lib/protocol/codes';
-import { storedDocReader } from '../export/build-export';
+import { storedDocReader } from './stored-doc';
 import type { Connection } from '../realtime/yjs-connection';
 import { SharedDoc } from '../realtime/yjs-doc';
 import type { DocLimits } from '../realtime/yjs-doc-limits';

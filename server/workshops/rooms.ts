@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { ACTOR_IDLE_UNLOAD_MS, YJS_IDLE_UNLOAD_MS } from '../../lib/constants';
 import { NotOwnerError } from '../cluster/not-owner';
-import { storedDocReader } from '../export/build-export';
+import { storedDocReader } from './stored-doc';
 import { DEFAULT_DOC_LIMITS, type DocLimits } from '../realtime/yjs-doc-limits';
 import type { Storage } from '../storage/storage';
 import { WorkshopActor } from './actor';
