@@ -50,7 +50,7 @@ export interface ApiContext extends HttpApiDeps {
    * once its address or the workshop has had too many.
    */
   requireKey(req: http.IncomingMessage, hash: string, workshopId: string): Promise<string>;
-  /** `requireKey` for a loaded workshop: a refused request does not keep it in memory. */
+  /** `requireKey` for a loaded workshop (`withActor` lets it go, refused or not). */
   requireActorKey(req: http.IncomingMessage, actor: WorkshopActor): Promise<string>;
   /** The base of the links handed out; 400 for a host not allowed. */
   linkBase(req: http.IncomingMessage): string;
@@ -68,11 +68,8 @@ export function createApiContext(deps: HttpApiDeps): ApiContext {
     throw await guard.wrongKey(addressOf(req), workshopId);
   }
 
-  async function requireActorKey(req: http.IncomingMessage, actor: WorkshopActor) {
-    return requireKey(req, actor.facilitatorKeyHash, actor.id).catch((err: unknown) => {
-      deps.registry.release(actor);
-      throw err;
-    });
+  function requireActorKey(req: http.IncomingMessage, actor: WorkshopActor) {
+    return requireKey(req, actor.facilitatorKeyHash, actor.id);
   }
 
   // Checked before anything is stored: a refused host gets no workshop and no link.
