@@ -16,6 +16,27 @@ const config = [
     },
   },
   {
+    // Blind means blind on the wire: the server sends to clients only through its typed
+    // publisher, which takes each event only for its audience (lib/protocol/audiences.ts).
+    files: ['server/**/*.ts'],
+    ignores: ['server/realtime/publish.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name='emit'][callee.object.name=/^(socket|io)$/]",
+          message: 'Send through server/realtime/publish.ts (`sender`, `publish`).',
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name='emit'][callee.object.callee.property.name=/^(to|in|except)$/]",
+          message: 'Send through server/realtime/publish.ts (`sender`, `publish`).',
+        },
+      ],
+    },
+  },
+  {
     ignores: [
       '.next/**',
       '.next-*/**',

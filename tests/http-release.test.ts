@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppServer } from '../server/app-server';
-import { SqliteStorage } from '../server/storage/sqlite-storage';
-import { createWorkshop, joinWorkshop, startTestServer, tempDataDir } from './helpers/server';
+import { countingStorage } from './helpers/counting-storage';
+import { createWorkshop, joinWorkshop, startTestServer } from './helpers/server';
 
 /**
  * Every HTTP request that loads a workshop lets it go when it is done, whatever its
@@ -15,18 +15,6 @@ afterEach(async () => {
   await server?.close();
   server = null;
 });
-
-/** Real SQLite, counting the loads of a workshop from storage. */
-function countingStorage() {
-  const storage = SqliteStorage.inDataDir(tempDataDir());
-  const loads = { n: 0 };
-  const getWorkshop = storage.getWorkshop.bind(storage);
-  storage.getWorkshop = (id) => {
-    loads.n++;
-    return getWorkshop(id);
-  };
-  return { storage, loads };
-}
 
 describe('a workshop an HTTP request loaded', () => {
   const requests: Array<[string, (url: string, key: string, token: string) => Promise<Response>]> =

@@ -14,6 +14,7 @@ import {
 } from '../../lib/protocol/events';
 import type { WorkshopActor } from '../workshops/actor';
 import type { WorkshopRoom } from '../workshops/room';
+import { sender } from './publish';
 
 /**
  * The generic road of every client event (Socket.io): rate, name, size and payload are
@@ -61,7 +62,7 @@ async function run(
 /** Answers on the ack if the client gave one, else on `protocol:error`. */
 export function reply(socket: AppSocket, event: string, ack: unknown, result: Ack<unknown>): void {
   if (typeof ack === 'function') (ack as AckFn)(result);
-  else if (!result.ok) socket.emit('protocol:error', { ...result.error, event });
+  else if (!result.ok) sender<'person'>(socket)('protocol:error', { ...result.error, event });
 }
 
 function payloadBytes(payload: unknown): number {
@@ -88,7 +89,11 @@ export function overLimit(socket: AppSocket, name: string, ack: unknown): boolea
   } else if (!rate.flooded) {
     socket.data.rate.flooded = true;
     const message = 'Too many events; disconnected';
-    socket.emit('protocol:error', { code: ErrorCode.RATE_LIMITED, message, event: name });
+    sender<'person'>(socket)('protocol:error', {
+      code: ErrorCode.RATE_LIMITED,
+      message,
+      event: name,
+    });
     socket.conn.close();
   }
   return true;

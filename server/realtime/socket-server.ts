@@ -22,16 +22,11 @@ import { NotOwnerError } from '../cluster/not-owner';
 import type { WorkshopActor, WorkshopChange } from '../workshops/actor';
 import type { WorkshopRooms } from '../workshops/rooms';
 import { dispatch, fail, overLimit, reply, type SocketData, type SocketRates } from './dispatch';
+import { changeMessages } from './change-messages';
+import { ioRooms, publish, sender } from './publish';
 import { boundEngineQueue } from './send-buffer';
 
 export type AppIo = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
-
-/** Rooms: everyone in a workshop, its facilitators, and each person's own sockets. */
-const rooms = {
-  workshop: (id: string) => id,
-  facilitators: (id: string) => `${id}/facilitators`,
-  person: (id: string, participantId: string) => `${id}/p/${participantId}`,
-};
 
 /** Heartbeat timing; tests shorten it to cut a client off quickly. Defaults: Socket.io's. */
 export interface SocketPing {
@@ -98,7 +93,11 @@ export function createSocketServer(
       if (!room) return next(new Error(ErrorCode.NOT_FOUND));
       const { actor } = room;
       const screen = claims.s === true;
-      if (!screen && !actor.participant(claims.p)) return next(new Error(ErrorCode.UNAUTHORIZED));
+      if (!screen && !actor.participant(claims.p)) {
+        // Refused (a removed person's token): the workshop unloads when idle, as after any use.
+        room.release();
+        return next(new Error(ErrorCode.UNAUTHORIZED));
+      }
       socket.data.actor = actor;
       socket.data.room = room;
       socket.data.participantId = claims.p;
@@ -115,45 +114,8 @@ export function createSocketServer(
   // Listeners are per workshop, so each actor is subscribed once, not once per socket.
   const patchers = new WeakMap<WorkshopActor, StatePatcher>();
   function broadcast(actor: WorkshopActor, change: WorkshopChange): void {
-    const { state, changedPeople } = change;
-    const id = actor.id;
-    const patch = patchers.get(actor)?.next(state);
-    if (patch) io.to(rooms.workshop(id)).emit('workshop:patch', patch);
-    // Ratings leave the server only as the rater's own, or once their step is revealed.
-    if (change.ratedBy) {
-      io.to(rooms.person(id, change.ratedBy)).emit('ratings:mine', actor.myRatings(change.ratedBy));
-    }
-    if (change.revealedReplace) {
-      io.to(rooms.workshop(id)).emit('ratings:revealed', {
-        replace: true,
-        ratings: actor.revealedRatings(),
-      });
-    } else if (change.revealedUpdate.length > 0) {
-      io.to(rooms.workshop(id)).emit('ratings:revealed', {
-        replace: false,
-        ratings: change.revealedUpdate,
-      });
-    }
-    // Votes leave the server as each person's own, and as totals only while visible.
-    for (const { participantId, mine } of change.votesMine) {
-      io.to(rooms.person(id, participantId)).emit('votes:mine', mine);
-    }
-    if (change.voteResults !== undefined) {
-      io.to(rooms.workshop(id)).emit('votes:results', change.voteResults);
-    }
-    if (change.actions) io.to(rooms.workshop(id)).emit('actions:list', change.actions);
-    if (changedPeople.length === 0) return;
-    io.to(rooms.facilitators(id)).emit('facilitator:assignments', actor.assignments());
-    for (const p of changedPeople) {
-      const room = rooms.person(id, p.id);
-      if (p.removedAt !== null) {
-        io.to(room).emit('session:removed');
-        io.in(room).disconnectSockets(true);
-      } else {
-        const you = actor.you(p.id);
-        if (you) io.to(room).emit('session:you', you);
-      }
-    }
+    const patch = patchers.get(actor)?.next(change.state) ?? null;
+    publish(io, actor.id, changeMessages(change, patch, actor));
   }
 
   io.on('connection', (socket) => {
@@ -164,7 +126,7 @@ export function createSocketServer(
     // As on the Yjs channel: a person holds at most this many sessions at once, each of
     // which may queue up to its send bound for a client that stops reading.
     if (rates.openCount(holder) >= CONNECTIONS_PER_PERSON_MAX) {
-      socket.emit('protocol:error', {
+      sender<'person'>(socket)('protocol:error', {
         code: ErrorCode.RATE_LIMITED,
         message: 'Too many connections',
         event: 'connect',
@@ -181,21 +143,23 @@ export function createSocketServer(
       patchers.set(actor, patcher);
       actor.subscribe((change) => broadcast(actor, change));
     }
-    void socket.join(rooms.workshop(actor.id));
-    socket.emit('ratings:revealed', { replace: true, ratings: actor.revealedRatings() });
-    socket.emit('actions:list', actor.actionList());
+    void socket.join(ioRooms.room(actor.id));
+    // A screen receives what the room sees; a participant also their own.
+    const toRoom = sender<'room'>(socket);
+    toRoom('ratings:revealed', { replace: true, ratings: actor.revealedRatings() });
+    toRoom('actions:list', actor.actionList());
     // Queued behind pending commands, so a later change's broadcast cannot arrive first.
     actor.voteView(screen ? null : participantId).then(
       ({ mine, results }) => {
-        if (mine) socket.emit('votes:mine', mine);
-        socket.emit('votes:results', results);
+        if (mine) sender<'person'>(socket)('votes:mine', mine);
+        toRoom('votes:results', results);
       },
       (err: unknown) => console.error('[socket] could not read the votes', err),
     );
     if (screen) {
       // A projector watches the room: the shared state only, never anyone's private view.
       socket.on('disconnect', room.enter({ close: () => socket.conn.close() }));
-      socket.emit('workshop:state', actor.state());
+      toRoom('workshop:state', actor.state());
       // A screen only watches; it may still ask the time, to count the timer down correctly.
       socket.use((packet, _next) => {
         // The acknowledgement is the last argument, wherever that is (as in `dispatch`):
@@ -220,13 +184,14 @@ export function createSocketServer(
       room.release();
       return socket.disconnect(true);
     }
-    void socket.join(rooms.person(actor.id, participantId));
-    socket.emit('session:you', you);
-    socket.emit('workshop:state', actor.state());
-    socket.emit('ratings:mine', actor.myRatings(participantId));
+    void socket.join(ioRooms.person(actor.id, participantId));
+    const toPerson = sender<'room' | 'person'>(socket);
+    toPerson('session:you', you);
+    toPerson('workshop:state', actor.state());
+    toPerson('ratings:mine', actor.myRatings(participantId));
     if (you.role === 'facilitator') {
-      void socket.join(rooms.facilitators(actor.id));
-      socket.emit('facilitator:assignments', actor.assignments());
+      void socket.join(ioRooms.facilitators(actor.id));
+      sender<'facilitators'>(socket)('facilitator:assignments', actor.assignments());
     }
     // Eviction (the lease passed on) closes the transport: the client reconnects by itself.
     const leave = room.enter({ participantId, close: () => socket.conn.close() });

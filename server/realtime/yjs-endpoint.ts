@@ -105,7 +105,14 @@ export class YjsEndpoint {
       return refuseUpgrade(socket, 400, ErrorCode.INVALID_URL, 'Broken %-escape in the path');
     }
     const result = await this.authorise(workshopId, target.query.get('token') ?? '');
+    // `ws` answers a malformed upgrade (no Sec-WebSocket-Key, say) or a client already
+    // gone with an error, never calling back: the room admitted for it is let go then.
+    let accepted = false;
+    if (typeof result !== 'number') {
+      socket.once('close', () => accepted || result.room.release());
+    }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
+      accepted = true;
       // A refused client gets an accepted socket closed with a 44xx code: an HTTP
       // error status would make y-websocket retry forever.
       if (typeof result === 'number') return ws.close(result, 'refused');
@@ -141,7 +148,11 @@ export class YjsEndpoint {
     if (!room) return CloseCode.NOT_FOUND;
     if (claims.s) return { room, participantId: claims.p, screen: true };
     const participant = room.actor.participant(claims.p);
-    if (!participant) return CloseCode.UNAUTHORIZED;
+    if (!participant) {
+      // Refused (a removed person's token): the workshop unloads when idle, as after any use.
+      room.release();
+      return CloseCode.UNAUTHORIZED;
+    }
     return { room, participantId: participant.id, screen: false };
   }
 

@@ -19,6 +19,7 @@ import { ExpiryClock } from './expiry-clock';
 import {
   type Accepted,
   accepted,
+  changeOf,
   type News,
   type Outcome,
   type ReadDocFacts,
@@ -245,18 +246,7 @@ export class WorkshopActor {
   }
 
   private emit(news: News = {}): void {
-    const change: WorkshopChange = {
-      state: this.state(),
-      changedPeople: [],
-      rightsChanged: [],
-      ratedBy: null,
-      revealedUpdate: [],
-      revealedReplace: false,
-      votesMine: [],
-      voteResults: undefined,
-      actions: null,
-      ...news,
-    };
+    const change = changeOf(this.state(), news);
     for (const listener of this.listeners) listener(change);
   }
 }

@@ -39,6 +39,22 @@ export interface WorkshopChange {
 /** What a change tells beyond the new state; the rest are "nothing". */
 export type News = Partial<Omit<WorkshopChange, 'state'>>;
 
+/** The change to `state` that tells `news` and nothing else. */
+export function changeOf(state: WorkshopState, news: News = {}): WorkshopChange {
+  return {
+    state,
+    changedPeople: [],
+    rightsChanged: [],
+    ratedBy: null,
+    revealedUpdate: [],
+    revealedReplace: false,
+    votesMine: [],
+    voteResults: undefined,
+    actions: null,
+    ...news,
+  };
+}
+
 export type Refusal = { ok: false; code: ErrorCode; message: string };
 
 export const UNKNOWN_PARTICIPANT: Refusal = {
