@@ -121,6 +121,19 @@ describe('joining with bad credentials or input', () => {
     });
   });
 
+  it('refuses a name with control characters or a direction override with 400', async () => {
+    // U+202E shows "Anna<RLO>nivuS" to everyone else as "AnnaSuvin": another's name.
+    for (const name of ['Anna\u202EnivuS', 'Anna\u0007', 'Anna\u2066x\u2069', 'A\u0085']) {
+      expect(await send('POST', path(), JSON.stringify({ name, role: 'staff' }))).toEqual({
+        status: 400,
+        body: error(ErrorCode.INVALID_PAYLOAD),
+      });
+    }
+    // Right-to-left names as typed are welcome.
+    const rtl = await send('POST', path(), JSON.stringify({ name: 'سارة', role: 'staff' }));
+    expect(rtl.status).toBe(201);
+  });
+
   it('refuses to join a workshop that does not exist with 404 NOT_FOUND', async () => {
     const answer = await send(
       'POST',

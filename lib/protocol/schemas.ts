@@ -9,8 +9,20 @@ import { VOTE_BUDGET_MAX } from '../domain/votes';
 import { REVEAL_MODES } from '../domain/workshop';
 import { JOINABLE_ROLES, LENSES, LOCALES } from '../domain/roles';
 
-/** Trimmed text with a length limit; empty after trimming is refused. */
-const textField = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * Control characters and bidi embeddings, overrides and isolates: invisible, and the
+ * overrides reorder what everyone else reads (a name that shows as another's).
+ */
+const HIDDEN_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
+/** Trimmed text with a length limit; empty after trimming, or hidden controls, refused. */
+const textField = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((text) => !HIDDEN_CONTROLS.test(text), 'No control or direction characters');
 
 const PhaseSchema = z.enum(PHASES);
 const JoinableRoleSchema = z.enum(JOINABLE_ROLES);
