@@ -26,10 +26,15 @@ export function PresenceList({
             data-online={p.online}
           >
             <span aria-hidden="true">{p.online ? '●' : '○'}</span>
-            <span className="font-medium">{p.name}</span>
-            <span className="text-sm">· {tr(p.role)}</span>
-            {p.id === youId && <span className="text-sm">({t('you')})</span>}
-            {!p.online && <span className="text-sm">({t('offline')})</span>}
+            {/* A long name wraps; the role and the marks beside it stay whole. */}
+            <span className="min-w-0 font-medium">{p.name}</span>
+            <span className="shrink-0 text-sm whitespace-nowrap">· {tr(p.role)}</span>
+            {p.id === youId && (
+              <span className="shrink-0 text-sm whitespace-nowrap">({t('you')})</span>
+            )}
+            {!p.online && (
+              <span className="shrink-0 text-sm whitespace-nowrap">({t('offline')})</span>
+            )}
           </li>
         ))}
       </ul>
