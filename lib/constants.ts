@@ -211,3 +211,9 @@ export const PRESENCE_STATE_MAX_BYTES = 1024;
  * bounds the table: past it, updates under a new id are refused 'too-many-clients'.
  */
 export const YJS_CLIENT_IDS_PER_PARTICIPANT_MAX = 200;
+
+/**
+ * Fewest warm-up answers a role's figures are shown for (lib/analytics/warmup.ts): with
+ * fewer, the room could tell one person's answer. Who answered, and their role, is no secret.
+ */
+export const WARMUP_ROLE_MIN_ANSWERS = 3;

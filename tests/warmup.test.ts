@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../lib/protocol/codes';
-import { everyoneSees, ok, reconnect, refused, restart } from './helpers/control';
+import { everyoneSees, lateJoiner, ok, reconnect, refused, restart } from './helpers/control';
 import { closeAfterEach, type Crew, gatherCrew, type Member, settle } from './helpers/people';
-import { tempDataDir, waitFor } from './helpers/server';
+import { type TestClient, tempDataDir, waitFor } from './helpers/server';
 
 const open = closeAfterEach();
 
@@ -24,6 +24,14 @@ function answerers(crew: Crew): Array<[Member, { workplace: number; customers: n
     [c2, { workplace: 4, customers: 3 }],
     [c3, { workplace: 0, customers: 10 }],
   ];
+}
+
+/** Does `value` hold a by-role split of the warm-up, at any depth? */
+function holdsByRole(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(holdsByRole);
+  if (value === null || typeof value !== 'object') return false;
+  if ('byRole' in value) return true;
+  return Object.values(value).some(holdsByRole);
 }
 
 async function toWarmup(crew: Crew): Promise<void> {
@@ -106,6 +114,13 @@ describe('warm-up answers', () => {
           enps: { score: 0, promoters: 2, passives: 1, detractors: 2, mean: 6.2 },
           // customers 6, 8, 9, 3, 10: two promoters, two detractors.
           customerEstimate: { score: 0, promoters: 2, passives: 1, detractors: 2, mean: 7.2 },
+          // One leader and one staff member: too few to show. The three customers are
+          // hidden too, or the room's figure minus theirs would give the two away.
+          byRole: {
+            leader: { count: 1, figures: null },
+            staff: { count: 1, figures: null },
+            customer: { count: 3, figures: null },
+          },
         },
       });
     }
@@ -119,6 +134,53 @@ describe('warm-up answers', () => {
     await refused(crew.fac.client, 'warmup:close', {}, ErrorCode.INVALID_TRANSITION);
     await settle(crew.fac.client);
     expect(crew.fac.client.state?.warmup.results?.count).toBe(5);
+  });
+
+  it('reach nobody split by role before the warm-up closes, then everyone: leaders +33, staff −33', async () => {
+    const crew = await gatherCrew(open, { customers: 0 });
+    const join = (role: string) => lateJoiner(crew.server, crew.workshop.id, open, role);
+    const leaders: TestClient[] = [crew.leader.client, await join('leader'), await join('leader')];
+    const staff: TestClient[] = [crew.staff.client, await join('staff'), await join('staff')];
+    const clients = [crew.fac.client, crew.observer.client, ...leaders, ...staff];
+    await waitFor(() => clients.every((c) => c.state?.participants.length === 8), 5000, 'all in');
+    await toWarmup(crew);
+    const marks = new Map(clients.map((c) => [c, c.heard.length]));
+    // Leaders: workplace 10, 9, 5 (+33); customers 9, 9, 9 (+100).
+    // Staff: workplace 9, 6, 3 (−33); customers 6, 7, 9 (0).
+    const planted: Array<[TestClient, number, number]> = [
+      [leaders[0]!, 10, 9],
+      [leaders[1]!, 9, 9],
+      [leaders[2]!, 5, 9],
+      [staff[0]!, 9, 6],
+      [staff[1]!, 6, 7],
+      [staff[2]!, 3, 9],
+    ];
+    for (const [client, workplace, customers] of planted) {
+      await ok(client, 'warmup:answer', { workplace, customers });
+    }
+    await waitFor(() => clients.every((c) => c.state?.warmup.answered === 6), 5000, '6 answered');
+    await settle(...clients);
+    for (const c of clients) {
+      expect(c.state?.warmup.results).toBeNull();
+      for (const { event, args } of c.heard.slice(marks.get(c))) {
+        expect(holdsByRole(args), `heard ${event} before the close`).toBe(false);
+      }
+    }
+
+    await ok(crew.fac.client, 'warmup:close');
+    await waitFor(
+      () => clients.every((c) => Boolean(c.state?.warmup.results)),
+      5000,
+      'the results',
+    );
+    for (const c of clients) {
+      const byRole = c.state?.warmup.results?.byRole;
+      expect(byRole?.leader.figures?.enps).toMatchObject({ score: 33, promoters: 2 });
+      expect(byRole?.leader.figures?.customerEstimate.score).toBe(100);
+      expect(byRole?.staff.figures?.enps).toMatchObject({ score: -33, detractors: 2 });
+      expect(byRole?.staff.figures?.customerEstimate.score).toBe(0);
+      expect(byRole?.customer).toEqual({ count: 0, figures: null });
+    }
   });
 
   it('survive a server restart', async () => {

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { NpsFigure, WarmupResults } from '@/lib/analytics/warmup';
+import { WarmupByRole } from './warmup-by-role';
 
 type Size = 'normal' | 'huge';
 
@@ -35,7 +36,7 @@ function Figure({
   );
 }
 
-/** The warm-up's two figures; 'huge' for the projector (default 'normal'). */
+/** The warm-up's two figures, for the room and by role; 'huge' for the projector (default 'normal'). */
 export function WarmupResultsView({
   results,
   size = 'normal',
@@ -54,15 +55,18 @@ export function WarmupResultsView({
         {t('results')}
       </h3>
       {results ? (
-        <div className={`grid sm:grid-cols-2 ${huge ? 'gap-8' : 'gap-3'}`}>
-          <Figure label={t('enps')} figure={results.enps} testId="enps" size={size} />
-          <Figure
-            label={t('estimate')}
-            figure={results.customerEstimate}
-            testId="customer-estimate"
-            size={size}
-          />
-        </div>
+        <>
+          <div className={`grid sm:grid-cols-2 ${huge ? 'gap-8' : 'gap-3'}`}>
+            <Figure label={t('enps')} figure={results.enps} testId="enps" size={size} />
+            <Figure
+              label={t('estimate')}
+              figure={results.customerEstimate}
+              testId="customer-estimate"
+              size={size}
+            />
+          </div>
+          <WarmupByRole results={results} huge={huge} />
+        </>
       ) : (
         <p className={huge ? 'text-3xl' : ''}>{t('noAnswers')}</p>
       )}

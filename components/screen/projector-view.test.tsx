@@ -155,11 +155,23 @@ describe('ProjectorView', () => {
     const figure = { score: 33, promoters: 2, passives: 0, detractors: 1, mean: 7.3 };
     closed.warmup = {
       answered: 3,
-      results: { count: 3, enps: figure, customerEstimate: { ...figure, score: -33 } },
+      results: {
+        count: 3,
+        enps: figure,
+        customerEstimate: { ...figure, score: -33 },
+        byRole: {
+          leader: { count: 1, figures: null },
+          staff: { count: 1, figures: null },
+          customer: { count: 1, figures: null },
+        },
+      },
     };
     show(closed);
     expect(within(part()).getByTestId('enps').textContent).toContain('+33');
     expect(within(part()).getByTestId('customer-estimate').textContent).toContain('-33');
+    // By role too, in words where a role is too few to show.
+    const table = within(part()).getByRole('table', { name: en.warmup.byRole });
+    expect(within(table).getByTestId('warmup-leader').textContent).toContain(en.warmup.hiddenFew);
   });
 
   it('walk: the step with its artefact, the timer and who is done', () => {

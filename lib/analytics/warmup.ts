@@ -1,9 +1,18 @@
+import { WARMUP_ROLE_MIN_ANSWERS } from '../constants';
+import type { Role } from '../domain/roles';
+import { RATED_ROLES, type RatedRole } from './curve';
+
 /** One person's warm-up answers, each 0–10. */
 export interface WarmupAnswer {
   /** "How likely would you recommend your workplace to a friend?" */
   workplace: number;
   /** "How likely would our customers recommend us?" (the person's estimate) */
   customers: number;
+}
+
+/** An answer with the role of who gave it; null when the roster no longer knows them. */
+export interface RoleAnswer extends WarmupAnswer {
+  role: Role | null;
 }
 
 export interface NpsFigure {
@@ -15,12 +24,29 @@ export interface NpsFigure {
   mean: number;
 }
 
-export interface WarmupResults {
-  count: number;
+/** The warm-up's two figures over one group of answers. */
+export interface WarmupFigures {
   /** Employee NPS from the workplace question. */
   enps: NpsFigure;
   /** The group's estimate of the customers' NPS. */
   customerEstimate: NpsFigure;
+}
+
+/** One role's part of the warm-up. */
+export interface RoleWarmup {
+  /** How many of the role answered (the progress already shows who answered). */
+  count: number;
+  /**
+   * Null when hidden: fewer than WARMUP_ROLE_MIN_ANSWERS answers, or showing them would
+   * let the room's figure minus the shown roles' give away a smaller group's answers.
+   */
+  figures: WarmupFigures | null;
+}
+
+export interface WarmupResults extends WarmupFigures {
+  count: number;
+  /** The same figures per answering role, so leaders' picture can be set beside staff's. */
+  byRole: Record<RatedRole, RoleWarmup>;
 }
 
 /** Net promoter figure of 0–10 answers; null when nobody answered. */
@@ -39,9 +65,64 @@ export function nps(values: readonly number[]): NpsFigure | null {
   };
 }
 
-export function warmupResults(answers: readonly WarmupAnswer[]): WarmupResults | null {
+function figures(answers: readonly WarmupAnswer[]): WarmupFigures | null {
   const enps = nps(answers.map((a) => a.workplace));
   const customerEstimate = nps(answers.map((a) => a.customers));
-  if (!enps || !customerEstimate) return null;
-  return { count: answers.length, enps, customerEstimate };
+  return enps && customerEstimate ? { enps, customerEstimate } : null;
+}
+
+/**
+ * Which roles' figures may be shown. A role needs WARMUP_ROLE_MIN_ANSWERS answers; and the
+ * answers not shown by role (hidden roles, people no longer in an answering role) must be
+ * none or at least that many too, or the room's figure minus the shown ones would give
+ * them away: while they are 1 or 2, the smallest shown role is hidden as well (on a tie,
+ * the later in RATED_ROLES).
+ */
+function shownRoles(counts: Record<RatedRole, number>, total: number): Set<RatedRole> {
+  const shown = new Set(RATED_ROLES.filter((r) => counts[r] >= WARMUP_ROLE_MIN_ANSWERS));
+  const rest = () => total - [...shown].reduce((sum, r) => sum + counts[r], 0);
+  while (rest() > 0 && rest() < WARMUP_ROLE_MIN_ANSWERS && shown.size > 0) {
+    const smallest = [...shown].reduce((a, b) => (counts[b] <= counts[a] ? b : a));
+    shown.delete(smallest);
+  }
+  return shown;
+}
+
+/** The room's figures and each role's; null when nobody answered. */
+export function warmupResults(answers: readonly RoleAnswer[]): WarmupResults | null {
+  const room = figures(answers);
+  if (!room) return null;
+  const of = (role: RatedRole) => answers.filter((a) => a.role === role);
+  const counts = Object.fromEntries(RATED_ROLES.map((r) => [r, of(r).length])) as Record<
+    RatedRole,
+    number
+  >;
+  const shown = shownRoles(counts, answers.length);
+  const byRole = Object.fromEntries(
+    RATED_ROLES.map((r) => [
+      r,
+      { count: counts[r], figures: shown.has(r) ? figures(of(r)) : null },
+    ]),
+  ) as Record<RatedRole, RoleWarmup>;
+  return { count: answers.length, ...room, byRole };
+}
+
+/** Leaders' scores minus staff's, in points; null unless both are shown. */
+export function leaderStaffGap(
+  results: Pick<WarmupResults, 'byRole'>,
+): { enps: number; customerEstimate: number } | null {
+  const leader = results.byRole.leader.figures;
+  const staff = results.byRole.staff.figures;
+  if (!leader || !staff) return null;
+  return {
+    enps: leader.enps.score - staff.enps.score,
+    customerEstimate: leader.customerEstimate.score - staff.customerEstimate.score,
+  };
+}
+
+/** Why a role's figures are hidden, for the words beside it; null when they are shown. */
+export function hiddenBecause(role: RoleWarmup): 'none' | 'few' | 'others' | null {
+  if (role.figures) return null;
+  if (role.count === 0) return 'none';
+  return role.count < WARMUP_ROLE_MIN_ANSWERS ? 'few' : 'others';
 }

@@ -21,6 +21,13 @@ describe('the JSON export', () => {
     expect(parseWorkshopExport(JSON.parse(renderJson(exp)))).toEqual({ ok: true, value: exp });
   });
 
+  it('reads an export made before the warm-up was split by role', () => {
+    const exp = sampleExport();
+    const { byRole: _none, ...warmup } = exp.warmup!;
+    const parsed = parseWorkshopExport(JSON.parse(renderJson({ ...exp, warmup } as typeof exp)));
+    expect(parsed.ok && parsed.value.warmup).toEqual(warmup);
+  });
+
   it('keeps non-ASCII text as UTF-8 characters, not escapes', () => {
     const json = renderJson(sampleExport());
     expect(json).toContain(JSON.stringify(TITLE));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RATED_ROLES } from '../analytics/curve';
 import { EXPECTATIONS } from '../domain/ratings';
 import { WORKSHOP_TITLE_MAX_CHARS } from '../constants';
 import { CHANNELS, STAGES } from '../templates/schema';
@@ -47,6 +48,11 @@ const Nps = z.object({
   passives: count,
   detractors: count,
   mean: z.number().min(0).max(10),
+});
+
+const RoleWarmup = z.object({
+  count,
+  figures: z.object({ enps: Nps, customerEstimate: Nps }).nullable(),
 });
 
 // Exactly the fields an export writes of a rating (EXPORT_RATING_FIELDS): one list.
@@ -138,7 +144,15 @@ const WorkshopExportSchema = z.object({
     )
     .max(IMPORT_LIMITS.cards),
   participantsByRole: z.partialRecord(role, count),
-  warmup: z.object({ count, enps: Nps, customerEstimate: Nps }).nullable(),
+  warmup: z
+    .object({
+      count,
+      enps: Nps,
+      customerEstimate: Nps,
+      // Exports made before the split lack it (an import reads only the path anyway).
+      byRole: z.record(z.enum(RATED_ROLES), RoleWarmup).optional(),
+    })
+    .nullable(),
   ratings: z.array(Rating).max(IMPORT_LIMITS.ratings),
   notes: z.array(Note).max(IMPORT_LIMITS.notes),
   groups: z.array(z.object({ id, stepId: id, title: text })).max(IMPORT_LIMITS.items),

@@ -59,7 +59,7 @@ describe('renderMarkdown', () => {
   it('keeps every table row to its columns, whatever the cells hold', () => {
     const out = html(renderMarkdown(sampleExport()));
     const tables = out.split('<table>').slice(1);
-    expect(tables).toHaveLength(3); // steps, ideas, actions
+    expect(tables).toHaveLength(4); // warm-up by role, steps, ideas, actions
     for (const table of tables) {
       const rows = table.split('</table>')[0]!.match(/<tr>[\s\S]*?<\/tr>/g) ?? [];
       const widths = rows.map((r) => (r.match(/<t[hd][ >]/g) ?? []).length);
@@ -76,6 +76,7 @@ describe('renderMarkdown', () => {
       'Osallistujat:** Fasilitaattori 1, Johtaja 2, Henkilöstö 1, Asiakkaan edustaja 3',
       'Henkilöstön suositteluindeksi (eNPS): +25',
       'Asiakkaiden suosittelu ryhmän arviona: −50',
+      '| Johtaja | 2 | liian vähän vastauksia näytettäväksi | – |',
       '| 2 | Vahvistus sähköpostiin | Asiakaspalvelu | Rauhallinen +1,0 | +1,0 | −1,0 | −2,0 | −0,7 |',
       'Suurimmat näkemyserot',
       '2\\. Vahvistus sähköpostiin: Johtaja +1,0, Asiakkaan edustaja −2,0: ero 3',

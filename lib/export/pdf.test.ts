@@ -59,6 +59,7 @@ describe('renderPdf', () => {
       'Tunnekäyrä',
       'Johtaja Henkilöstö Asiakkaan edustaja Tavoite', // the curve's legend
       'Henkilöstön suositteluindeksi (eNPS): +25',
+      'liian vähän vastauksia näytettäväksi', // the warm-up by role
       'Vahvistus sähköpostiin: Johtaja +1,0, Asiakkaan edustaja −2,0: ero 3', // a minus sign
       'Nopea toimitus ? – ”loistava”',
       '=HYPERLINK("http://x","ä") | *bold* _u_ `c` [l](u) <b> # - + \\',

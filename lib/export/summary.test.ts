@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Role } from '../domain/roles';
+import { warmupResults } from '../analytics/warmup';
 import { buildSummary } from './summary';
 import { topNotes } from './summary-findings';
 import { analyseJourney } from '../analytics/journey';
@@ -20,11 +22,60 @@ describe('fill', () => {
 
   it('says "1 promoter" and "1 suosittelija" in the warm-up line of the exports', () => {
     const one = { score: 0, promoters: 1, passives: 1, detractors: 1, mean: 7 };
-    const warmup = { count: 3, enps: one, customerEstimate: one };
+    const warmup = { ...sampleExport().warmup!, count: 3, enps: one, customerEstimate: one };
     const en = JSON.stringify(buildSummary(sampleExport({ warmup }, 'en')).sections[1]);
     expect(en).toContain('1 promoter, 1 passive, 1 detractor;');
     const fi = JSON.stringify(buildSummary(sampleExport({ warmup }, 'fi')).sections[1]);
     expect(fi).toContain('1 suosittelija, 1 passiivinen, 1 arvostelija;');
+  });
+});
+
+describe('the warm-up by role in the exports', () => {
+  const of = (role: Role, workplace: number[], customers: number[]) =>
+    workplace.map((w, i) => ({ role, workplace: w, customers: customers[i] as number }));
+  // Leaders +60 / +60 and staff −20 / −40 (lib/analytics/warmup.test.ts).
+  const planted = warmupResults([
+    ...of('leader', [9, 10, 9, 10, 5], [9, 9, 9, 8, 8]),
+    ...of('staff', [9, 7, 8, 6, 2], [5, 6, 7, 9, 3]),
+    ...of('customer', [10, 8, 7], [10, 10, 4]),
+  ]);
+  const blocks = (locale: 'fi' | 'en', warmup = planted) =>
+    buildSummary(sampleExport({ warmup }, locale)).sections[1]!.blocks;
+
+  it('sets each role beside the others, with leaders minus staff', () => {
+    const [, note, table] = blocks('en');
+    expect(note).toEqual({
+      kind: 'paragraph',
+      text: "By role. A role's figures are shown only with at least 3 answers, so that nobody's answer can be worked out.",
+    });
+    expect(table).toEqual({
+      kind: 'table',
+      head: ['Role', 'Answers', 'eNPS', "Customers' NPS, as estimated"],
+      numeric: [false, true, true, true],
+      rows: [
+        ['Leader', '5', '+60', '+60'],
+        ['Staff', '5', '-20', '-40'],
+        ['Customer proxy', '3', '+33', '+33'],
+        ['Difference: leaders minus staff', '', '+80', '+100'],
+      ],
+    });
+  });
+
+  it('says in words why a role is hidden, in the workshop’s language', () => {
+    // The sample: 2 leaders, 1 staff member, 1 customer proxy; none shows.
+    const table = blocks('fi', sampleExport().warmup).find((b) => b.kind === 'table');
+    expect(table && table.kind === 'table' && table.rows).toEqual([
+      ['Johtaja', '2', 'liian vähän vastauksia näytettäväksi', '–'],
+      ['Henkilöstö', '1', 'liian vähän vastauksia näytettäväksi', '–'],
+      ['Asiakkaan edustaja', '1', 'liian vähän vastauksia näytettäväksi', '–'],
+    ]);
+    const staff = blocks('fi').find((b) => b.kind === 'table');
+    expect(staff && staff.kind === 'table' && staff.rows[1]).toEqual([
+      'Henkilöstö',
+      '5',
+      '−20',
+      '−40',
+    ]);
   });
 });
 

@@ -1,6 +1,12 @@
 import { RATED_ROLES, type RatedRole } from '../analytics/curve';
 import { targetValence } from '../analytics/gaps';
-import type { NpsFigure } from '../analytics/warmup';
+import {
+  hiddenBecause,
+  leaderStaffGap,
+  type NpsFigure,
+  type WarmupResults,
+} from '../analytics/warmup';
+import { WARMUP_ROLE_MIN_ANSWERS } from '../constants';
 import { ROLES } from '../domain/roles';
 import type { WorkshopExport } from './model';
 import { analysisSections, boardSections, type SummaryContext } from './summary-findings';
@@ -55,6 +61,37 @@ function npsLine(words: ExportWords, name: string, f: NpsFigure): string {
   );
 }
 
+/**
+ * The warm-up's scores per role, and leaders minus staff when both show; a hidden role
+ * says why (the rule is lib/analytics/warmup.ts's).
+ */
+function warmupByRole({ words, n, role }: SummaryContext, w: WarmupResults): Block[] {
+  const { t } = words;
+  const why = { none: t.warmupNone, few: t.warmupFew, others: t.warmupOthers };
+  const rows = RATED_ROLES.map((r) => {
+    const part = w.byRole[r];
+    const f = part.figures;
+    const hidden = why[hiddenBecause(part) ?? 'none'];
+    return f
+      ? [role(r), String(part.count), n.nps(f.enps.score), n.nps(f.customerEstimate.score)]
+      : [role(r), String(part.count), hidden, '–'];
+  });
+  const gap = leaderStaffGap(w);
+  if (gap) rows.push([t.warmupGap, '', n.nps(gap.enps), n.nps(gap.customerEstimate)]);
+  return [
+    {
+      kind: 'paragraph',
+      text: fill(t.warmupByRole, { min: WARMUP_ROLE_MIN_ANSWERS }, words.locale),
+    },
+    {
+      kind: 'table',
+      head: [t.warmupRole, t.warmupAnswers, t.warmupEnps, t.warmupEstimate],
+      numeric: [false, true, true, true],
+      rows,
+    },
+  ];
+}
+
 /** Builds the summary of an export. Pure: the same export gives the same summary. */
 export function buildSummary(exp: WorkshopExport): Summary {
   const words = exportWords(exp.workshop.locale);
@@ -107,6 +144,7 @@ export function buildSummary(exp: WorkshopExport): Summary {
               npsLine(words, t.customerEstimate, exp.warmup.customerEstimate),
             ],
           },
+          ...warmupByRole(ctx, exp.warmup),
         ]
       : [{ kind: 'paragraph', text: t.warmupMissing }],
   };

@@ -118,6 +118,12 @@ export function sampleExport(
       count: 4,
       enps: { score: 25, promoters: 2, passives: 1, detractors: 1, mean: 7.5 },
       customerEstimate: { score: -50, promoters: 0, passives: 2, detractors: 2, mean: 5.8 },
+      // Four answers in all: no role has enough to show (lib/analytics/warmup.ts).
+      byRole: {
+        leader: { count: 2, figures: null },
+        staff: { count: 1, figures: null },
+        customer: { count: 1, figures: null },
+      },
     },
     ratings,
     notes: NOTES,

@@ -1,4 +1,4 @@
-import { type WarmupAnswer, warmupResults } from '../../lib/analytics/warmup';
+import { type RoleAnswer, type WarmupAnswer, warmupResults } from '../../lib/analytics/warmup';
 import { initialControl } from '../../lib/domain/commands';
 import { progressFacts } from '../../lib/domain/progress';
 import type { Assignment, Participant, WorkshopState, You } from '../../lib/domain/workshop';
@@ -70,6 +70,14 @@ export class WorkshopMemory {
     return out;
   }
 
+  /** Every warm-up answer with its giver's role; removed people's answers count too. */
+  private warmupByRole(): RoleAnswer[] {
+    return [...this.warmup].map(([id, answer]) => ({
+      ...answer,
+      role: this.participants.get(id)?.role ?? null,
+    }));
+  }
+
   /** The shared state, as everyone in the room sees it. */
   state(online: (participantId: string) => boolean): WorkshopState {
     // The series id is the first run's id: a participant of this run has no business with it.
@@ -88,7 +96,8 @@ export class WorkshopMemory {
       warmup: {
         answered: this.warmup.size,
         // Hidden until the facilitator closes the warm-up: nobody answers to the room.
-        results: control.warmupClosed ? warmupResults([...this.warmup.values()]) : null,
+        // By role too, as the roster has them now (a role corrected later moves the answer).
+        results: control.warmupClosed ? warmupResults(this.warmupByRole()) : null,
       },
       // Ids and dot counts only: who has answered, rated or voted, never what they chose.
       progress: progressFacts(control, {
