@@ -103,7 +103,7 @@ describe('counts in the catalogues', () => {
       });
     expect(say('en', 1)).toBe('1 promoter, 1 passive, 1 detractor · mean 7');
     expect(say('en', 2)).toBe('2 promoters, 2 passives, 2 detractors · mean 7');
-    expect(say('fi', 1)).toBe('1 suosittelija, 1 neutraali, 1 arvostelija · keskiarvo 7');
-    expect(say('fi', 2)).toBe('2 suosittelijaa, 2 neutraalia, 2 arvostelijaa · keskiarvo 7');
+    expect(say('fi', 1)).toBe('1 suosittelija, 1 passiivinen, 1 arvostelija · keskiarvo 7');
+    expect(say('fi', 2)).toBe('2 suosittelijaa, 2 passiivista, 2 arvostelijaa · keskiarvo 7');
   });
 });
