@@ -151,8 +151,13 @@ describe('the ideas lane in ideate', () => {
 
   it('is made of revealed steps only', () => {
     withRatings();
-    board(ideating({ revealed: ['1:s1', '1:s3', '1:s4'] }));
+    const revealed = ['1:s1', '1:s3', '1:s4'];
+    const { unmount } = board(ideating({ revealed }));
     expect(screen.queryByTestId('ideation-prompt')).toBeNull();
+    unmount();
+    // Without Arrival, Feedback leads (a drop of 1, 4 short of happy) and Invoice follows.
+    board(ideating({ revealed, stepId: 's4' }));
+    expect(screen.getByTestId('ideation-prompt').textContent).toContain('Idea prompt 1 of 2');
   });
 });
 
