@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import {
   addNote,
@@ -51,6 +51,8 @@ interface Props {
   anonymous: boolean;
   hiddenLanes: Lane[];
   boardLocked: boolean;
+  /** What heads a lane, before its notes (ideate's prompt in the ideas lane). */
+  laneHeads?: Partial<Record<Lane, ReactNode>>;
 }
 
 /** The board of one step: a column per lane, notes in it, grouping without dragging. */
@@ -63,6 +65,7 @@ export function BoardView({
   anonymous,
   hiddenLanes,
   boardLocked,
+  laneHeads,
 }: Props) {
   const t = useTranslations('board');
   const tl = useTranslations('lanes');
@@ -164,6 +167,7 @@ export function BoardView({
               foldable={narrow}
               open={open}
               onToggle={() => setFolding((f) => ({ ...f, [lane]: !open }))}
+              head={laneHeads?.[lane]}
               doc={doc}
               steps={steps}
               notes={notes.filter((n) => n.lane === lane)}

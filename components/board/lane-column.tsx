@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import type * as Y from 'yjs';
 import {
   GROUP_TITLE_MAX_CHARS,
@@ -40,6 +40,8 @@ export interface LaneColumnProps {
   selected: string[];
   onSelect: (id: string, on: boolean) => void;
   onAdd: (text: string) => void;
+  /** Shown first in the lane, before its notes (ideate's prompt in the ideas lane). */
+  head?: ReactNode;
 }
 
 /** One lane of a step's board: its notes, its groups and a box for a new note. */
@@ -93,6 +95,7 @@ export function LaneColumn(props: LaneColumnProps) {
       )}
       {open && (
         <div id={bodyId} className="flex min-w-0 flex-col gap-2">
+          {props.head}
           {/* Folded or not, a phone's lane header already says "no notes". */}
           {notes.length === 0 && !props.foldable && (
             <p className="text-xs text-stone-600">{t('empty')}</p>

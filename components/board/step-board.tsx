@@ -6,8 +6,10 @@ import type * as Y from 'yjs';
 import { momentsToDiscuss } from '@/lib/analytics/moments';
 import type { PathStep } from '@/lib/board/path-doc';
 import { useJourneyAnalysis } from '@/lib/client/use-analysis';
+import { useIdeationPrompts } from '@/lib/client/use-ideation-prompts';
 import type { ControlState } from '@/lib/domain/workshop';
 import { type BoardViewer, BoardView } from './board-view';
+import { IdeationPromptCard } from './ideation-prompt';
 
 /**
  * The board with a step picker (the walk pins it to the step in view instead). It follows
@@ -33,7 +35,9 @@ export function StepBoard({
   const own = picked && picked.under === control.stepId ? picked.id : null;
   const stepId = fixedStepId ?? own ?? control.stepId ?? steps[0]?.id;
   const analysis = useJourneyAnalysis(steps, control.round);
+  const prompts = useIdeationPrompts(steps, control);
   if (!doc || !stepId) return null;
+  const prompt = prompts.find((p) => p.stepId === stepId);
   const moments = momentsToDiscuss(analysis.momentsOfTruth);
   const rank = moments.findIndex((m) => m.stepId === stepId);
   const spotlit = steps.find((s) => s.id === control.stepId);
@@ -82,6 +86,11 @@ export function StepBoard({
         anonymous={control.anonymous}
         hiddenLanes={control.hiddenLanes}
         boardLocked={control.boardLocked}
+        laneHeads={
+          prompt && {
+            ideas: <IdeationPromptCard prompt={prompt} total={prompts.length} steps={steps} />,
+          }
+        }
       />
     </div>
   );

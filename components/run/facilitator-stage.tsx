@@ -10,6 +10,7 @@ import { ActionsPanel } from '../decide/actions-panel';
 import { VoteBoard } from '../decide/vote-board';
 import { VoteSettingsPanel } from '../decide/vote-settings';
 import { StepBoard } from '../board/step-board';
+import { IdeationControls } from './ideation-controls';
 import { ReadinessPanel } from './readiness-panel';
 import { ReflectRanking } from './reflect-ranking';
 import { RevealControls, StepRevealControls } from './reveal-controls';
@@ -17,6 +18,9 @@ import { TargetList } from './target-list';
 import { TimerControls } from './timer-controls';
 import { WalkControls } from './walk-controls';
 import { WarmupFacilitator } from './warmup-facilitator';
+
+/** A white card around each of the facilitator's tools. */
+const PANEL = 'min-w-0 rounded-xl bg-white p-6 shadow-sm';
 
 interface ToolProps {
   state: WorkshopState;
@@ -83,7 +87,13 @@ const TOOLS: { [P in Phase]: { tools: (props: ToolProps) => ReactNode; reveal: b
       ),
     reveal: true,
   },
-  ideate: { tools: () => null, reveal: true },
+  ideate: {
+    // The prompts: the room moves through the top moments of truth (nothing without them).
+    tools: ({ state, steps }) => (
+      <IdeationControls control={state.control} steps={steps} className={PANEL} />
+    ),
+    reveal: true,
+  },
   vote: {
     tools: ({ state, steps, doc, you }) =>
       you && (
@@ -147,5 +157,5 @@ export function FacilitatorStage({
 }
 
 function Panel({ children }: { children: React.ReactNode }) {
-  return <div className="min-w-0 rounded-xl bg-white p-6 shadow-sm">{children}</div>;
+  return <div className={PANEL}>{children}</div>;
 }

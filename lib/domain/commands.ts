@@ -11,7 +11,12 @@ import {
   PHASES,
   previousPhase,
 } from './phases';
-import { type EntryFacts, revealOnEntering, spotlightOnEntering } from './phase-entry';
+import {
+  type EntryFacts,
+  revealOnEntering,
+  spotlightOnEntering,
+  stepBesideSpotlight,
+} from './phase-entry';
 import { stepKey } from './ratings';
 import type { Role } from './roles';
 import {
@@ -136,8 +141,9 @@ function spotlight(
   stepId: string | undefined,
   path: PathFacts,
 ): CommandResult {
-  // Reflect moves its spotlight through the moments of truth, as the walk moves through steps.
-  if (state.phase !== 'walk' && state.phase !== 'reflect') {
+  // Reflect moves its spotlight through the moments of truth, as the walk moves through
+  // steps; ideate through the steps its prompts are about (lib/domain/ideation-prompts.ts).
+  if (state.phase !== 'walk' && state.phase !== 'reflect' && state.phase !== 'ideate') {
     return reject(ErrorCode.INVALID_TRANSITION, 'No step is in the spotlight now');
   }
   if (!stepId || !path.stepIds.includes(stepId)) {
@@ -158,7 +164,6 @@ function facilitatorCommand(
   path: PathFacts,
   now: number,
 ): CommandResult {
-  const stepIndex = state.stepId ? path.stepIds.indexOf(state.stepId) : -1;
   switch (command.type) {
     case 'phase.set':
       return enter(state, command.phase, path, now);
@@ -176,9 +181,9 @@ function facilitatorCommand(
     case 'walk.step':
       return spotlight(state, command.stepId, path);
     case 'walk.next':
-      return spotlight(state, path.stepIds[stepIndex + 1], path);
+      return spotlight(state, stepBesideSpotlight(state, path, 1), path);
     case 'walk.prev':
-      return spotlight(state, stepIndex > 0 ? path.stepIds[stepIndex - 1] : undefined, path);
+      return spotlight(state, stepBesideSpotlight(state, path, -1), path);
     case 'walk.pace':
       return accept(state, { ...state, pace: command.pace });
     case 'round.start': {

@@ -1,11 +1,11 @@
 /**
  * What entering a phase does beyond changing the phase: the reveal shows what was walked
- * (unless the facilitator reveals step by step), and reflect opens on the top moment of
- * truth. Pure functions of the control state and the facts the server holds.
+ * (unless the facilitator reveals step by step), and reflect and ideate open on the top
+ * moment of truth; where the spotlight's next and previous step are. Pure functions of
+ * the control state and the facts the server holds.
  */
-import { curve } from '../analytics/curve';
-import { momentsOfTruth, momentsToDiscuss } from '../analytics/moments';
 import type { AnalyticsRating, AnalyticsStep } from '../analytics/types';
+import { discussionOrder, PROMPTED_MOMENTS, seenRatings, stepBeside } from './ideation-prompts';
 import { type Phase, PHASES } from './phases';
 import { stepKey } from './ratings';
 import type { ControlState } from './workshop';
@@ -50,21 +50,43 @@ export function revealOnEntering(state: ControlState, phase: Phase, facts: Entry
  * The steps worth discussing in this round, worst moment of truth first, from what is
  * revealed only (what everyone may see). Reflect's ranking and its opening spotlight.
  */
-function reflectRanking(round: number, revealed: readonly string[], facts: EntryFacts): string[] {
-  const open = new Set(revealed);
+function reflectRanking(state: Pick<ControlState, 'round' | 'revealed'>, facts: EntryFacts) {
   const steps = (facts.steps ?? []).filter((s) => facts.stepIds.includes(s.id));
-  const seen = (facts.ratings ?? []).filter(
-    (r) => r.round === round && open.has(stepKey(r.round, r.stepId)),
-  );
-  return momentsToDiscuss(momentsOfTruth(steps, curve(steps, seen))).map((m) => m.stepId);
+  return discussionOrder(steps, seenRatings(state, facts.ratings ?? [])).map((m) => m.stepId);
 }
 
-/** Reflect opens on the top moment of truth; with nothing revealed the spotlight stays. */
+/**
+ * The steps ideate prompts ideas for, in order: the top of reflect's ranking, as every
+ * screen derives its prompts (lib/domain/ideation-prompts.ts).
+ */
+function promptedSteps(state: Pick<ControlState, 'round' | 'revealed'>, facts: EntryFacts) {
+  return reflectRanking(state, facts).slice(0, PROMPTED_MOMENTS);
+}
+
+/**
+ * Reflect opens on the top moment of truth, ideate on the first prompted step (the same
+ * one); with nothing revealed that stands out the spotlight stays.
+ */
 export function spotlightOnEntering(
   state: ControlState,
   phase: Phase,
   facts: EntryFacts,
 ): string | null {
-  if (phase !== 'reflect' || state.phase === 'reflect') return state.stepId;
-  return reflectRanking(state.round, state.revealed, facts)[0] ?? state.stepId;
+  if (phase === state.phase) return state.stepId;
+  if (phase === 'reflect') return reflectRanking(state, facts)[0] ?? state.stepId;
+  if (phase === 'ideate') return promptedSteps(state, facts)[0] ?? state.stepId;
+  return state.stepId;
+}
+
+/**
+ * The step next to the spotlight (`by` 1) or before it (−1): ideate moves through its
+ * prompted steps, worst first; the walk and reflect along the path.
+ */
+export function stepBesideSpotlight(
+  state: ControlState,
+  facts: EntryFacts,
+  by: 1 | -1,
+): string | undefined {
+  const order = state.phase === 'ideate' ? promptedSteps(state, facts) : facts.stepIds;
+  return stepBeside(order, state.stepId, by);
 }

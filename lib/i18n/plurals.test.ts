@@ -41,6 +41,7 @@ const FIGURES: Record<string, string[]> = {
   'walk.step': ['total'],
   'revealFlow.waitingStepwise': ['total'],
   'revealFlow.stepRank': ['total'],
+  'ideate.promptRank': ['total'],
   // Finnish writes these as a ratio ("2/5 on vastannut"); English makes the verb agree.
   'progress.count.answered': ['done', 'total'],
   'progress.count.rated': ['done', 'total'],

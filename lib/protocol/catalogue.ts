@@ -97,10 +97,18 @@ export const CATALOGUE = {
   'walk:step': facilitator(
     'walk.step',
     S.WalkStepPayload,
-    'Put a step in the spotlight (walk and reflect only).',
+    'Put a step in the spotlight (walk, reflect and ideate only).',
   ),
-  'walk:next': facilitator('walk.next', S.EmptyPayload, 'Spotlight the next step.'),
-  'walk:prev': facilitator('walk.prev', S.EmptyPayload, 'Spotlight the previous step.'),
+  'walk:next': facilitator(
+    'walk.next',
+    S.EmptyPayload,
+    'Spotlight the next step (in ideate: the next prompted step).',
+  ),
+  'walk:prev': facilitator(
+    'walk.prev',
+    S.EmptyPayload,
+    'Spotlight the previous step (in ideate: the previous prompted step).',
+  ),
   'walk:pace': facilitator(
     'walk.pace',
     S.WalkPacePayload,
