@@ -10,6 +10,11 @@ import { type Created, joinAs, withAppAndBrowser } from './helpers/session';
  * a 390×844 phone, a customer proxy). Each numbered point of the issue is checked by what
  * the screens show, and the journey map: keyboard, a note from a cell reaching the others,
  * the PDF's A3 map page.
+ *
+ * Longer than 300 lines on purpose: it is one test that walks the workshop in order, each
+ * phase starting where the one before left the screens (the ratings make the reveal's
+ * gap, the ideas the votes, the votes the actions). Split up, each part would first have
+ * to rebuild everything before it, and the story would no longer read in one place.
  */
 const { app: appOf, browser: browserOf } = withAppAndBrowser();
 

@@ -28,6 +28,11 @@ import {
 /**
  * One server takes every kind of bad input in turn; the last test checks that it still
  * serves honest clients afterwards.
+ *
+ * Longer than 300 lines on purpose: that last test is about all the abuse before it, on
+ * the same server and workshop. Split into files, each would batter its own server and
+ * the survivor check would see only part of it. (HTTP's bad input, which needs no such
+ * ending, is bad-input-http.test.ts.)
  */
 const dataDir = tempDataDir();
 let server: AppServer;

@@ -4,118 +4,27 @@
  * (STORAGE_FAILED on the ack, close 4500 on the board), nobody is told of a change that
  * was not stored, the server keeps serving, and once storage works again everything does,
  * without a restart, and nothing acknowledged or edited is lost.
+ *
+ * Here: commands and board edits while the disk is full or the database locked. Storage
+ * that cannot be read is storage-errors-load.test.ts; changes stored all or nothing,
+ * storage-errors-atomic.test.ts.
  */
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import WebSocket from 'ws';
-import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
 import { readNotes } from '../lib/board/board-doc';
-import { initialControl } from '../lib/domain/commands';
-import { PHASES } from '../lib/domain/phases';
 import type { MyRating } from '../lib/domain/ratings';
-import type { Participant } from '../lib/domain/workshop';
 import type { MyVotes } from '../lib/domain/votes';
 import { CloseCode, ErrorCode } from '../lib/protocol/codes';
-import { PROTOCOL_VERSION } from '../lib/protocol/events';
 import type { AppServer } from '../server/app-server';
 import { SqliteStorage } from '../server/storage/sqlite-storage';
-import { type BoardClient, boardClient, hasNote, noteText, writeNote } from './helpers/board';
+import { boardClient, hasNote, noteText, writeNote } from './helpers/board';
 import { ok, refused } from './helpers/control';
 import { closeAfterEach } from './helpers/people';
 import { rating } from './helpers/ratings';
-import {
-  connectClient,
-  type CreatedWorkshop,
-  createWorkshop,
-  handshakeError,
-  type Joined,
-  joinWorkshop,
-  rawYjsSocket,
-  startTestServer,
-  type TestClient,
-  tempDataDir,
-  waitFor,
-} from './helpers/server';
-import {
-  docLogRows,
-  type Fault,
-  fillDisk,
-  hideTable,
-  lockDatabase,
-  sqliteFile,
-} from './helpers/storage-faults';
+import { connectClient, type TestClient, waitFor } from './helpers/server';
+import { type Fault, fillDisk, lockDatabase } from './helpers/storage-faults';
+import { online, type Room, storageRoom, storedDoc } from './helpers/storage-room';
 
 const open = closeAfterEach();
-afterEach(() => vi.unstubAllGlobals());
-
-/** Short, so a write under the lock fails quickly (the default is 5 s). */
-const BUSY_TIMEOUT_MS = 50;
-
-interface Room {
-  server: AppServer;
-  storage: SqliteStorage;
-  file: string;
-  a: CreatedWorkshop;
-  b: CreatedWorkshop;
-  fac: Joined;
-  lea: Joined;
-  olli: Joined;
-  facB: Joined;
-  facIo: TestClient;
-  leaIo: TestClient;
-  facDoc: BoardClient;
-  leaDoc: BoardClient;
-  /** Close codes each board client has seen, in order. */
-  closes: Map<BoardClient, number[]>;
-}
-
-/** A server on real SQLite with workshop A (Fran facilitates, Lea leads) and workshop B. */
-async function storageRoom(options: { idleUnloadMs?: number } = {}): Promise<Room> {
-  const dataDir = tempDataDir();
-  const file = sqliteFile(dataDir);
-  const storage = new SqliteStorage(file, { busyTimeoutMs: BUSY_TIMEOUT_MS });
-  const server = await startTestServer({ dataDir, storage, ...options });
-  open.push(server);
-  const a = await createWorkshop(server);
-  const b = await createWorkshop(server, {
-    title: 'Toinen työpaja',
-    template: 'b2b-order-to-invoice',
-    locale: 'fi',
-  });
-  const fac = await joinWorkshop(server, a.id, { name: 'Fran' }, a.facilitatorKey);
-  const lea = await joinWorkshop(server, a.id, { name: 'Lea', role: 'leader' });
-  const olli = await joinWorkshop(server, a.id, { name: 'Olli', role: 'observer' });
-  const facB = await joinWorkshop(server, b.id, { name: 'Fanni' }, b.facilitatorKey);
-  const facIo = await connectClient(server, fac.token);
-  const leaIo = await connectClient(server, lea.token);
-  open.push(facIo, leaIo);
-  const facDoc = await boardClient(server, a.id, fac.token, open);
-  const leaDoc = await boardClient(server, a.id, lea.token, open);
-  const closes = new Map<BoardClient, number[]>();
-  for (const c of [facDoc, leaDoc]) {
-    const codes: number[] = [];
-    closes.set(c, codes);
-    c.provider.on('connection-close', (event) => codes.push(event?.code ?? 0));
-  }
-  await waitFor(() => online(facIo) === 2 && online(leaIo) === 2, 5000, 'Fran and Lea online');
-  return {
-    server,
-    storage,
-    file,
-    a,
-    b,
-    fac,
-    lea,
-    olli,
-    facB,
-    facIo,
-    leaIo,
-    facDoc,
-    leaDoc,
-    closes,
-  };
-}
 
 const NEW_WORKSHOP = { title: 'Uusi', template: 'b2b-order-to-invoice', locale: 'fi' };
 
@@ -132,10 +41,6 @@ async function post(
   });
   const json = (await res.json()) as { error?: { code: string } };
   return json.error ? { status: res.status, code: json.error.code } : { status: res.status };
-}
-
-function online(client: TestClient): number {
-  return client.state?.participants.filter((p) => p.online).length ?? 0;
 }
 
 /** Every payload of `event` a client heard since `mark`. */
@@ -157,21 +62,6 @@ async function barrier(room: Room): Promise<void> {
   await waitFor(() => online(room.leaIo) === 2, 5000, 'Lea to see Olli go');
 }
 
-/** The workshop's document as stored on disk, read through another connection. */
-function storedDoc(file: string, workshopId: string): Y.Doc {
-  const db = new Database(file, { readonly: true });
-  try {
-    const rows = db
-      .prepare('SELECT data FROM doc_updates WHERE workshop_id = ? ORDER BY seq')
-      .all(workshopId) as Array<{ data: Buffer }>;
-    const doc = new Y.Doc();
-    for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.data));
-    return doc;
-  } finally {
-    db.close();
-  }
-}
-
 const FRUSTRATED = { valence: -2, emotion: 'frustrated', expectation: 'worse' } as const;
 
 const FAULTS: Array<[string, (room: Room) => Fault]> = [
@@ -181,7 +71,7 @@ const FAULTS: Array<[string, (room: Room) => Fault]> = [
 
 describe.each(FAULTS)('when %s', (_name, makeFault) => {
   it('commands get STORAGE_FAILED and change nothing; they work again once storage does', async () => {
-    const room = await storageRoom();
+    const room = await storageRoom(open);
     const { server, a, b, facIo, leaIo } = room;
     const idea = 'idea-before';
     writeNote(room.facDoc.doc, idea, 'An idea stored before the fault', room.fac.participantId, {
@@ -304,7 +194,7 @@ describe.each(FAULTS)('when %s', (_name, makeFault) => {
   });
 
   it('a board edit is not relayed until stored; the editor is told (4500) and it lands later', async () => {
-    const room = await storageRoom();
+    const room = await storageRoom(open);
     const { server, a, b, facDoc, leaDoc } = room;
     writeNote(leaDoc.doc, 'note-before', 'Stored before', room.lea.participantId);
     await waitFor(() => hasNote(facDoc.doc, 'note-before'), 5000, 'the first note');
@@ -353,211 +243,5 @@ describe.each(FAULTS)('when %s', (_name, makeFault) => {
         .map((n) => n.id)
         .sort(),
     ).toEqual(['note-after', 'note-before', 'note-during']);
-  });
-});
-
-describe('storage that cannot be read', () => {
-  it('a handshake that cannot load the workshop gets STORAGE_FAILED, and works once storage does', async () => {
-    const room = await storageRoom();
-    const { b, facB } = room;
-    // A fresh server on the same data has loaded nothing: the first connection reads B.
-    await room.server.close();
-    const server = await startTestServer({
-      dataDir: path.dirname(room.file),
-      storage: new SqliteStorage(room.file, { busyTimeoutMs: BUSY_TIMEOUT_MS }),
-    });
-    open.push(server);
-    const fault = hideTable(room.file, 'ratings');
-    expect(await handshakeError(server, { v: PROTOCOL_VERSION, token: facB.token })).toBe(
-      ErrorCode.STORAGE_FAILED,
-    );
-    // The board's endpoint reads the workshop too: a transient 4500, not a dropped socket.
-    const raw = rawYjsSocket(server, b.id, facB.token);
-    expect((await raw.closed).code).toBe(CloseCode.STORAGE_FAILED);
-    fault.release();
-    const fanni = await connectClient(server, facB.token);
-    open.push(fanni);
-    expect(fanni.state?.info.id).toBe(b.id);
-  });
-
-  it('a board that cannot be loaded closes with 4500 and loads once storage can be read', async () => {
-    const room = await storageRoom();
-    const { server, b, facB } = room;
-    const fault = hideTable(room.file, 'doc_updates');
-    const client = await boardClient(server, b.id, facB.token, open, { sync: false });
-    const codes: number[] = [];
-    client.provider.on('connection-close', (event) => codes.push(event?.code ?? 0));
-    await waitFor(() => codes.includes(CloseCode.STORAGE_FAILED), 5000, 'a 4500 close');
-    expect(client.provider.synced).toBe(false);
-    fault.release();
-    // The client retries by itself; the failed load was not kept, so this one reads afresh.
-    await waitFor(() => client.provider.synced, 5000, 'the board to load after recovery');
-    expect(client.doc.getArray('stepOrder').length).toBeGreaterThan(0);
-  });
-});
-
-/** SqliteStorage alone (no server) with one workshop, `w1`. */
-async function bareStorage(): Promise<{ storage: SqliteStorage; file: string }> {
-  const file = sqliteFile(tempDataDir());
-  const storage = new SqliteStorage(file);
-  open.push(storage);
-  await storage.createWorkshop({
-    id: 'w1',
-    seriesId: 'w1',
-    title: 'T',
-    templateId: 't',
-    locale: 'en',
-    joinCode: 'ABCD-EFGH',
-    facilitatorKeyHash: 'x',
-    createdAt: 0,
-    control: initialControl(PHASES),
-  });
-  return { storage, file };
-}
-
-describe('a change to several participants when the disk fills up', () => {
-  it('is stored all or nothing', async () => {
-    const { storage, file } = await bareStorage();
-    const person = (id: string, personaId: string | null): Participant => ({
-      id,
-      workshopId: 'w1',
-      name: id,
-      role: 'staff',
-      lens: 'staff',
-      personaId,
-      cardId: null,
-      joinedAt: 0,
-      removedAt: null,
-    });
-    await storage.addParticipant(person('p1', 'aaaa'));
-    await storage.addParticipant(person('p2', null));
-    const fault = fillDisk(storage, file);
-    // Dealing personas: p1's row keeps its size and would fit, p2's grows and does not.
-    const deal = [person('p1', 'bbbb'), person('p2', 'a-persona-with-a-long-id')];
-    await expect(storage.updateParticipants(deal)).rejects.toMatchObject({ code: 'SQLITE_FULL' });
-    expect((await storage.listParticipants('w1')).map((p) => p.personaId)).toEqual(['aaaa', null]);
-    // One at a time, the first change would have gone through on its own.
-    await storage.updateParticipant(deal[0]!);
-    expect((await storage.listParticipants('w1')).map((p) => p.personaId)).toEqual(['bbbb', null]);
-    fault.release();
-    await storage.updateParticipants(deal);
-    expect((await storage.listParticipants('w1')).map((p) => p.personaId)).toEqual([
-      'bbbb',
-      'a-persona-with-a-long-id',
-    ]);
-  });
-});
-
-describe('compaction and unloading when storage fails', () => {
-  it('an unload whose compaction fails loses nothing; the next one compacts', async () => {
-    const room = await storageRoom({ idleUnloadMs: 100 });
-    const { server, a, facDoc, leaDoc } = room;
-    for (const id of ['n1', 'n2', 'n3'])
-      writeNote(leaDoc.doc, id, `Note ${id}`, room.lea.participantId);
-    await waitFor(() => ['n1', 'n2', 'n3'].every((id) => hasNote(facDoc.doc, id)), 5000, 'notes');
-    const rows = docLogRows(room.file, a.id);
-    expect(rows).toBeGreaterThan(1);
-
-    const fault = lockDatabase(room.file);
-    facDoc.provider.destroy();
-    leaDoc.provider.destroy();
-    // Idle: the document is compacted (which fails under the lock) and dropped from memory.
-    await waitFor(() => server.rooms.loadedDocs === 0, 5000, 'the document to unload');
-    fault.release();
-    expect(docLogRows(room.file, a.id)).toBe(rows);
-
-    const again = await boardClient(server, a.id, room.olli.token, open);
-    expect(['n1', 'n2', 'n3'].map((id) => noteText(again.doc, id))).toEqual([
-      'Note n1',
-      'Note n2',
-      'Note n3',
-    ]);
-    again.provider.destroy();
-    await waitFor(() => server.rooms.loadedDocs === 0, 5000, 'the document to unload again');
-    expect(docLogRows(room.file, a.id)).toBe(1);
-    const compacted = storedDoc(room.file, a.id);
-    expect(['n1', 'n2', 'n3'].every((id) => hasNote(compacted, id))).toBe(true);
-  });
-
-  it('a compaction that fails half-way (the snapshot does not fit) keeps the whole log', async () => {
-    const { storage, file } = await bareStorage();
-    const doc = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    doc.on('update', (u: Uint8Array) => updates.push(u));
-    for (let i = 0; i < 5; i++) doc.getMap('notes').set(`n${i}`, `note ${i}`);
-    for (const u of updates) await storage.appendDocUpdate('w1', u);
-    const before = await storage.loadDoc('w1');
-    const fault = fillDisk(storage, file);
-    // Deleting the log frees only its small rows; a big snapshot needs new pages.
-    const big = new Uint8Array(64 * 1024);
-    await expect(storage.compactDoc('w1', big, before.lastSeq)).rejects.toMatchObject({
-      code: 'SQLITE_FULL',
-    });
-    fault.release();
-    const after = await storage.loadDoc('w1');
-    expect(after.updates.map((u) => Buffer.from(u).toString('hex'))).toEqual(
-      before.updates.map((u) => Buffer.from(u).toString('hex')),
-    );
-    expect(after.lastSeq).toBe(before.lastSeq);
-  });
-});
-
-/**
- * The app's own stores (lib/stores), as the browser runs them, against the real server:
- * only the browser's globals are stood in for (its address, and `ws` as its WebSocket).
- */
-describe('what the person sees', () => {
-  function asBrowser(server: AppServer): void {
-    const { protocol, host, hostname, port } = new URL(server.url);
-    const location = { protocol, host, hostname, port, href: server.url };
-    vi.stubGlobal('location', location);
-    vi.stubGlobal('window', { location });
-    vi.stubGlobal('WebSocket', WebSocket);
-  }
-
-  it('the board says "not saved" after a 4500 and stops once the edit is stored', async () => {
-    const room = await storageRoom();
-    asBrowser(room.server);
-    const { useWorkshopDoc } = await import('../lib/stores/doc-store');
-    useWorkshopDoc.getState().open(room.a.id, room.lea.token);
-    open.push({ close: () => useWorkshopDoc.getState().close() });
-    await waitFor(() => useWorkshopDoc.getState().status === 'synced', 5000, 'the app to sync');
-    const doc = useWorkshopDoc.getState().doc!;
-
-    const fault = lockDatabase(room.file);
-    writeNote(doc, 'from-the-app', 'Saved in the end', room.lea.participantId);
-    await waitFor(() => useWorkshopDoc.getState().storageFailed, 5000, '"not saved" in the app');
-    expect(hasNote(room.facDoc.doc, 'from-the-app')).toBe(false);
-    fault.release();
-
-    await waitFor(() => !useWorkshopDoc.getState().storageFailed, 10_000, 'the notice to go');
-    expect(useWorkshopDoc.getState().status).toBe('synced');
-    expect(hasNote(storedDoc(room.file, room.a.id), 'from-the-app')).toBe(true);
-    await waitFor(() => hasNote(room.facDoc.doc, 'from-the-app'), 5000, 'the edit to reach Fran');
-  });
-
-  it('a workshop that cannot be loaded says so, and the app connects by itself once it can', async () => {
-    const room = await storageRoom();
-    await room.server.close();
-    const server = await startTestServer({
-      dataDir: path.dirname(room.file),
-      storage: new SqliteStorage(room.file, { busyTimeoutMs: BUSY_TIMEOUT_MS }),
-    });
-    open.push(server);
-    asBrowser(server);
-    const { useSession } = await import('../lib/stores/session-store');
-
-    const fault = hideTable(room.file, 'ratings');
-    useSession.getState().connect(room.facB.token);
-    open.push({ close: () => useSession.getState().disconnect() });
-    await waitFor(() => useSession.getState().storageFailed, 5000, '"could not load" in the app');
-    expect(useSession.getState().status).toBe('offline');
-    expect(useSession.getState().state).toBeNull();
-    fault.release();
-
-    // Socket.io gives up after a refused handshake; the store tries again by itself.
-    await waitFor(() => useSession.getState().status === 'synced', 10_000, 'the app to connect');
-    expect(useSession.getState().storageFailed).toBe(false);
-    expect(useSession.getState().state?.info.id).toBe(room.b.id);
   });
 });

@@ -22,6 +22,11 @@ import {
 /**
  * The behaviour every Storage implementation must have. `make` returns a fresh, open
  * storage; the suite closes it after each test.
+ *
+ * Longer than 300 lines on purpose: it is one suite, run as a whole against each engine
+ * (sqlite-storage.test.ts, postgres-storage.test.ts), and an engine's author reads it as
+ * the one list of what to honour. Its clauses share the storage and workshop the
+ * suite's `beforeEach` opens; split into files, every clause would have to be handed them.
  */
 export function describeStorageContract(name: string, make: () => Promise<Storage>): void {
   describe(`Storage contract: ${name}`, () => {
