@@ -1,4 +1,5 @@
-import { LANES, type Lane } from '../board/lanes';
+import { LANES } from '../board/lanes';
+import type { Command } from '../protocol/catalogue';
 import { ErrorCode } from '../protocol/codes';
 import { anonymityRefusal } from './anonymity';
 import { assertNever } from './assert-never';
@@ -28,41 +29,14 @@ import {
   type Timer,
   timerForNewPhase,
 } from './timer';
-import {
-  applyVoteCommand,
-  closeOnLeaving,
-  DEFAULT_VOTE_SETTINGS,
-  type VoteCommand,
-  type VotesCast,
-} from './votes';
-import type { ControlState, Pace, RevealMode } from './workshop';
+import { applyVoteCommand, closeOnLeaving, DEFAULT_VOTE_SETTINGS, type VotesCast } from './votes';
+import type { ControlState } from './workshop';
 
-/** A validated request to change the authoritative control state. */
-export type Command =
-  | { type: 'phase.next' }
-  | { type: 'phase.prev' }
-  | { type: 'phase.set'; phase: Phase }
-  | { type: 'phase.configure'; enabled: Phase[] }
-  | { type: 'walk.step'; stepId: string }
-  | { type: 'walk.next' }
-  | { type: 'walk.prev' }
-  | { type: 'walk.pace'; pace: Pace }
-  | { type: 'round.start' }
-  | { type: 'timer.start'; durationMs: number }
-  | { type: 'timer.pause' }
-  | { type: 'timer.resume' }
-  | { type: 'timer.add'; ms: number }
-  | { type: 'timer.stop' }
-  | { type: 'ready.set'; ready: boolean }
-  | { type: 'warmup.close' }
-  | { type: 'settings.anonymous'; anonymous: boolean }
-  | { type: 'settings.reveal'; mode: RevealMode }
-  | { type: 'walk.lock'; stepId: string; locked: boolean }
-  | { type: 'reveal.step'; stepId: string }
-  | { type: 'reveal.all' }
-  | { type: 'board.lanes'; hidden: Lane[] }
-  | { type: 'board.lock'; locked: boolean }
-  | VoteCommand;
+/**
+ * A validated request to change the authoritative control state: one per control entry of
+ * the catalogue (lib/protocol/catalogue.ts), the command's type with its payload's fields.
+ */
+export type { Command };
 
 export type CommandResult =
   { ok: true; state: ControlState } | { ok: false; code: ErrorCode; message: string };

@@ -1,21 +1,15 @@
+import type { PeopleCommand } from '../protocol/catalogue';
 import { ErrorCode } from '../protocol/codes';
 import { assertNever } from './assert-never';
 import { can } from './permissions';
-import type { JoinableRole, Lens, Role } from './roles';
+import type { Role } from './roles';
 import type { Participant } from './workshop';
 
-/** Facilitator commands about people: roles, lenses, dealt personas and cards, removal. */
-export type PeopleCommand =
-  | { type: 'people.setRole'; participantId: string; role: JoinableRole }
-  | { type: 'people.setLens'; participantId: string; lens: Lens }
-  | {
-      type: 'people.assign';
-      participantId: string;
-      personaId?: string | null;
-      cardId?: string | null;
-    }
-  | { type: 'people.dealRandom'; what: 'cards' | 'personas'; onlyUnassigned: boolean }
-  | { type: 'people.remove'; participantId: string };
+/**
+ * Facilitator commands about people: roles, lenses, dealt personas and cards, removal. One
+ * per people entry of the catalogue (lib/protocol/catalogue.ts), as `Command` is.
+ */
+export type { PeopleCommand };
 
 /** What the workshop's document offers to deal; ids only. */
 export interface Deck {

@@ -1,3 +1,4 @@
+import type { Command } from '../protocol/catalogue';
 import { ErrorCode } from '../protocol/codes';
 import { assertNever } from './assert-never';
 import { can } from './permissions';
@@ -28,11 +29,10 @@ export const DEFAULT_VOTE_SETTINGS: VoteSettings = {
 };
 
 /** Facilitator commands about voting and about who may write actions. */
-export type VoteCommand =
-  | { type: 'votes.configure'; budget: number; maxPerIdea: number; hidden: boolean }
-  | { type: 'votes.close' }
-  | { type: 'votes.reopen' }
-  | { type: 'actions.allow'; allowed: boolean };
+export type VoteCommand = Extract<
+  Command,
+  { type: 'votes.configure' | 'votes.close' | 'votes.reopen' | 'actions.allow' }
+>;
 
 /** One participant's dots, by idea id (ideas are notes in the board's ideas lane). */
 export type Ballot = Readonly<Record<string, number>>;

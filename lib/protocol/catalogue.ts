@@ -1,12 +1,19 @@
 import type { z } from 'zod';
 import type { WarmupAnswer } from '../analytics/warmup';
 import type { ActionInput } from '../domain/actions';
-import type { Command } from '../domain/commands';
-import type { PeopleCommand } from '../domain/people';
 import type { Action } from '../domain/permissions';
 import type { RatingInput } from '../domain/ratings';
 import type { VoteInput } from '../domain/votes';
 import * as S from './schemas';
+
+/** What the events that are not a state machine's command ask: each its own check and records. */
+type RecordRequest =
+  | { type: 'warmup.answer'; answer: WarmupAnswer }
+  | { type: 'rating.put'; rating: RatingInput }
+  | { type: 'vote.set'; vote: VoteInput }
+  | { type: 'action.put'; action: ActionInput & { id?: string } }
+  | { type: 'action.delete'; id: string }
+  | { type: 'time.sync' };
 
 /**
  * What a client event asks of its workshop, once its payload is valid. `control` and
@@ -17,15 +24,10 @@ import * as S from './schemas';
 export type WorkshopRequest =
   | { type: 'control'; command: Command }
   | { type: 'people'; command: PeopleCommand }
-  | { type: 'warmup.answer'; answer: WarmupAnswer }
-  | { type: 'rating.put'; rating: RatingInput }
-  | { type: 'vote.set'; vote: VoteInput }
-  | { type: 'action.put'; action: ActionInput & { id?: string } }
-  | { type: 'action.delete'; id: string }
-  | { type: 'time.sync' };
+  | RecordRequest;
 
 /** One client event: everything about it, in one place. */
-export interface EventDefinition<S extends z.ZodType = z.ZodType> {
+export interface EventDefinition<S extends z.ZodType = z.ZodType, R = WorkshopRequest> {
   /** Every payload is checked against this before anything runs. */
   payload: S;
   /** The permission it needs (lib/domain/permissions.ts), or null: anyone connected. */
@@ -33,57 +35,65 @@ export interface EventDefinition<S extends z.ZodType = z.ZodType> {
   /** One line for docs/protocol.md's event table. */
   doc: string;
   /** What it asks of the workshop. */
-  run: (payload: z.infer<S>) => WorkshopRequest;
+  run: (payload: z.infer<S>) => R;
 }
 
-function event<S extends z.ZodType>(definition: EventDefinition<S>): EventDefinition<S> {
+function event<S extends z.ZodType>(
+  definition: EventDefinition<S, RecordRequest>,
+): EventDefinition<S, RecordRequest> {
   return definition;
 }
 
-type Fields<C extends { type: string }, T extends C['type']> = Omit<
-  Extract<C, { type: T }>,
-  'type'
->;
+/** A payload's fields; an empty payload (zod's `Record<string, never>`) has none. */
+type Fields<S extends z.ZodType> = string extends keyof z.infer<S> ? unknown : z.infer<S>;
 
-/** A control command whose fields are the payload's, as they are. */
-function control<T extends Command['type']>(type: T) {
-  return (fields: Fields<Command, T>): WorkshopRequest => ({
-    type: 'control',
-    command: { type, ...fields } as unknown as Command,
-  });
-}
+/** `{ type } & fields` as one object type, as a hand-written one reads (editors too: `& {}`). */
+type Flat<T> = { [K in keyof T]: T[K] } & {};
+
+/** The command `type` of a state machine: its type with its payload's fields, as they are. */
+type CommandOf<T extends string, S extends z.ZodType> = Flat<{ type: T } & Fields<S>>;
 
 /**
- * A facilitator's control command (permission `phase.change`): the command `type` with
- * the payload's fields. A payload that does not fit the command does not compile.
+ * The command `type` of `machine` (`applyCommand`, `applyPeopleCommand`), its fields the
+ * payload's: this entry is the command's one definition (`Command` is read off it, below).
+ * Its type is its own, not `Command`, which would make the catalogue's type circular.
  */
-function facilitator<T extends Command['type'], S extends z.ZodType<Fields<Command, T>>>(
+function command<M extends 'control' | 'people', T extends string, S extends z.ZodType<object>>(
+  machine: M,
   type: T,
   payload: S,
+  permission: Action,
   doc: string,
-): EventDefinition<S> {
-  return { payload, permission: 'phase.change', doc, run: control(type) };
+): EventDefinition<S, { type: M; command: CommandOf<T, S> }> {
+  // `{ type, ...fields }` is `CommandOf<T, S>`, which TypeScript cannot see for any `S`.
+  const run = (fields: z.infer<S>) => ({
+    type: machine,
+    command: { type, ...fields } as unknown as CommandOf<T, S>,
+  });
+  return { payload, permission, doc, run };
 }
 
-/** A facilitator's people command (permission `people.manage`), as `facilitator`. */
-function manage<T extends PeopleCommand['type'], S extends z.ZodType<Fields<PeopleCommand, T>>>(
+/** A facilitator's control command (permission `phase.change`). */
+function facilitator<T extends string, S extends z.ZodType<object>>(
   type: T,
   payload: S,
   doc: string,
-): EventDefinition<S> {
-  const run = (fields: Fields<PeopleCommand, T>): WorkshopRequest => ({
-    type: 'people',
-    command: { type, ...fields } as unknown as PeopleCommand,
-  });
-  return { payload, permission: 'people.manage', doc, run };
+) {
+  return command('control', type, payload, 'phase.change', doc);
+}
+
+/** A facilitator's people command (permission `people.manage`). */
+function manage<T extends string, S extends z.ZodType<object>>(type: T, payload: S, doc: string) {
+  return command('people', type, payload, 'people.manage', doc);
 }
 
 /**
  * Every client → server event (Socket.io), in the protocol's order. From this table come
- * the payload schemas and typings (`events.ts`), the permission table (`event-access.ts`),
- * the server's dispatch (`socket-server.ts`) and the event table in docs/protocol.md
- * (`npm run docs:protocol`; a test fails when they differ). A new event is one entry here,
- * plus its decision in lib/domain when it is new, plus its UI.
+ * the payload schemas and typings (`events.ts`), the state machines' commands (`Command`,
+ * `PeopleCommand`, below), the permission table (`event-access.ts`), the server's dispatch
+ * (`server/realtime/dispatch.ts`) and the event table in docs/protocol.md (`npm run
+ * docs:protocol`; a test fails when they differ). A new event is one entry here, plus its
+ * decision in lib/domain when it is new, plus its UI.
  */
 export const CATALOGUE = {
   'phase:next': facilitator('phase.next', S.EmptyPayload, 'Move on to the next phase in use.'),
@@ -124,12 +134,13 @@ export const CATALOGUE = {
   'timer:resume': facilitator('timer.resume', S.EmptyPayload, 'Resume the paused timer.'),
   'timer:add': facilitator('timer.add', S.TimerAddPayload, 'Give the timer more time.'),
   'timer:stop': facilitator('timer.stop', S.EmptyPayload, 'Stop the timer.'),
-  'ready:set': event({
-    payload: S.ReadyPayload,
-    permission: 'ready.mark',
-    doc: 'Mark oneself done ("I\'m done") in this phase or step, or undo it.',
-    run: control('ready.set'),
-  }),
+  'ready:set': command(
+    'control',
+    'ready.set',
+    S.ReadyPayload,
+    'ready.mark',
+    'Mark oneself done ("I\'m done") in this phase or step, or undo it.',
+  ),
   'warmup:answer': event({
     payload: S.WarmupAnswerPayload,
     permission: 'warmup.answer',
@@ -223,3 +234,11 @@ export const CATALOGUE = {
 
 export type Catalogue = typeof CATALOGUE;
 export type ClientEventName = keyof Catalogue;
+
+/** What the events ask of the workshop, each as its entry says. */
+type Asked = ReturnType<Catalogue[ClientEventName]['run']>;
+
+/** A validated request to change the control state (`applyCommand`, lib/domain/commands.ts). */
+export type Command = Extract<Asked, { type: 'control' }>['command'];
+/** A facilitator's request about people (`applyPeopleCommand`, lib/domain/people.ts). */
+export type PeopleCommand = Extract<Asked, { type: 'people' }>['command'];
