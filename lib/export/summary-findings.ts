@@ -2,6 +2,7 @@ import { LANES, type Lane } from '../board/lanes';
 import { stepNotes } from './board-notes';
 import type { ExportNote, WorkshopExport } from './model';
 import type { Block, Section } from './summary';
+import { handoffSection } from './summary-handoffs';
 import { type ExportWords, fill, numberFormats } from './words';
 
 /** How many of each ranked thing the summary lists. */
@@ -27,7 +28,10 @@ function orNothing(ctx: SummaryContext, items: string[]): Block {
     : { kind: 'paragraph', text: ctx.words.t.nothing };
 }
 
-/** Perception gaps, target gaps, broken expectations, hand-offs, moments of truth. */
+/**
+ * Perception gaps, target gaps, broken expectations, hand-offs, moments of truth: each in
+ * the order of its ranking in the JSON (`analysis.rankings`), worst first.
+ */
 export function analysisSections(ctx: SummaryContext): Section[] {
   const { exp, n, stepName, role, mean } = ctx;
   const { t } = ctx.words;
@@ -62,30 +66,14 @@ export function analysisSections(ctx: SummaryContext): Section[] {
       });
       return e.brokenPromise ? fill(t.brokenPromise, { item }) : item;
     });
-  const handoffs = analysis.handoffs.map((h) =>
-    fill(t.handoffItem, {
-      from: stepName(h.fromStepId),
-      to: stepName(h.toStepId),
-      fromDepartment: h.fromDepartment,
-      toDepartment: h.toDepartment,
-      change: h.change === null ? t.notRated : n.valence(h.change),
-    }),
-  );
   const moments = rankings.momentsOfTruth.map((m) =>
     fill(t.momentItem, { step: stepName(m.stepId), score: n.amount(m.score) }),
   );
-  const bounces: Block = {
-    kind: 'paragraph',
-    text: fill(t.handoffCount, { count: analysis.bounces }, ctx.words.locale),
-  };
   return [
     { title: t.perceptionTitle, blocks: [orNothing(ctx, perception)] },
     { title: t.targetGapsTitle, blocks: [orNothing(ctx, targets)] },
     { title: t.expectationsTitle, blocks: [orNothing(ctx, broken)] },
-    {
-      title: t.handoffsTitle,
-      blocks: handoffs.length ? [bounces, { kind: 'list', items: handoffs }] : [bounces],
-    },
+    handoffSection(ctx),
     { title: t.momentsTitle, blocks: [orNothing(ctx, moments)] },
   ];
 }
