@@ -19,6 +19,7 @@ describe('analyseJourney', () => {
       perceptionGaps: [],
       targetGaps: [],
       worstHandoffs: [],
+      brokenExpectations: [],
       leadersVsCustomers: [],
       momentsOfTruth: [expect.objectContaining({ stepId: 'delivery', score: 1, rated: false })],
     });
@@ -103,5 +104,25 @@ describe('analyseJourney', () => {
     expect(worst[0]?.change).toBeCloseTo(-1);
     expect(result.handoffs[1]).toMatchObject({ toStepId: 'invoice', customerChange: 0 });
     expect(result.handoffs[1]?.change).toBeCloseTo(-2);
+  });
+
+  it('never ranks a first step as a broken promise, however badly it went', () => {
+    // Planted: the first step is 100% worse than expected; the second beat expectations;
+    // the third is half worse than expected, a promise broken.
+    const said = (stepId: string, expectation: 'worse' | 'as' | 'better') =>
+      rating(stepId, 0, { expectation });
+    const { rankings, expectations } = analyseJourney(path, [
+      said('welcome', 'worse'),
+      said('welcome', 'worse'),
+      said('order', 'better'),
+      said('order', 'better'),
+      said('delivery', 'worse'),
+      said('delivery', 'as'),
+    ]);
+    expect(expectations.map((e) => e.brokenPromise)).toEqual([false, false, true, false]);
+    expect(rankings.brokenExpectations.map((e) => [e.stepId, e.worse, e.brokenPromise])).toEqual([
+      ['delivery', 0.5, true],
+      ['welcome', 1, false],
+    ]);
   });
 });

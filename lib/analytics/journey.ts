@@ -1,5 +1,5 @@
 import { curve, type CurvePoint } from './curve';
-import { expectations, type ExpectationPoint } from './expectations';
+import { byBrokenExpectation, expectations, type ExpectationPoint } from './expectations';
 import { perceptionGaps, targetGaps, type PerceptionGap, type TargetGap } from './gaps';
 import { type CustomerBoots, handoffEffects, type HandoffEffect } from './handoff-effects';
 import { momentsOfTruth, type MomentOfTruth } from './moments';
@@ -20,6 +20,11 @@ export interface Rankings {
    * rises, and hand-offs they did not rate on both sides, are left out.
    */
   worstHandoffs: HandoffEffect[];
+  /**
+   * Steps someone found worse than expected: broken promises first, then the largest share
+   * of "worse than expected" (see `byBrokenExpectation`).
+   */
+  brokenExpectations: ExpectationPoint[];
   /** Leaders against customer proxies, the largest difference either way first. */
   leadersVsCustomers: PerceptionGap[];
   /** Highest moments-of-truth score first. */
@@ -94,6 +99,10 @@ export function analyseJourney(
         (h) => (h.customerChange === null ? null : -h.customerChange),
         (h) => h.fromIndex,
       ),
+      brokenExpectations: expected
+        .filter((e) => (e.worse ?? 0) > 0)
+        .sort(byBrokenExpectation)
+        .slice(0, RANKING_SIZE),
       leadersVsCustomers: top(
         perceptions,
         (p) => (p.leadersVsCustomers === null ? null : Math.abs(p.leadersVsCustomers)),

@@ -8,7 +8,6 @@ import { type ExportWords, fill, numberFormats } from './words';
 /** How many of each ranked thing the summary lists. */
 const SUMMARY_TOP_NOTES = 5;
 const SUMMARY_TOP_IDEAS = 10;
-const SUMMARY_TOP_EXPECTATIONS = 5;
 
 /** What the section builders share: the export, its words and formatters. */
 export interface SummaryContext {
@@ -55,17 +54,13 @@ export function analysisSections(ctx: SummaryContext): Section[] {
       gap: n.amount(g.gap ?? 0),
     }),
   );
-  const broken = analysis.expectations
-    .filter((e) => (e.worse ?? 0) > 0)
-    .sort((a, b) => (b.worse ?? 0) - (a.worse ?? 0) || a.index - b.index)
-    .slice(0, SUMMARY_TOP_EXPECTATIONS)
-    .map((e) => {
-      const item = fill(t.expectationItem, {
-        step: stepName(e.stepId),
-        share: n.percent(e.worse ?? 0),
-      });
-      return e.brokenPromise ? fill(t.brokenPromise, { item }) : item;
+  const broken = rankings.brokenExpectations.map((e) => {
+    const item = fill(t.expectationItem, {
+      step: stepName(e.stepId),
+      share: n.percent(e.worse ?? 0),
     });
+    return e.brokenPromise ? fill(t.brokenPromise, { item }) : item;
+  });
   const moments = rankings.momentsOfTruth.map((m) =>
     fill(t.momentItem, { step: stepName(m.stepId), score: n.amount(m.score) }),
   );
