@@ -3,6 +3,12 @@
 import { useTranslations } from 'next-intl';
 import { useId, type ReactNode } from 'react';
 import { targetValence } from '@/lib/analytics/gaps';
+import {
+  type CustomerBoots,
+  type HandoffEffect,
+  handoffLine,
+  type HandoffWho,
+} from '@/lib/analytics/handoff-effects';
 import type { JourneyAnalysis } from '@/lib/analytics/journey';
 import type { AnalyticsStep } from '@/lib/analytics/types';
 import { EMOTIONS, type Emotion } from '@/lib/domain/emotions';
@@ -28,6 +34,17 @@ export function Rankings({ steps, analysis, headingLevel = 3 }: RankingsProps) {
   const emotion = (name: string) => (Object.hasOwn(EMOTIONS, name) ? te(name as Emotion) : name);
   const roleMean = (index: number, role: 'leader' | 'customer') =>
     analysis.curve[index]?.byRole[role]?.mean ?? 0;
+  const handoffChange = (h: HandoffEffect) => {
+    const name = (who: HandoffWho) =>
+      who === 'customerLens' ? t('handoffInBoots') : who === 'everyone' ? t('overall') : tr(who);
+    const change = (who: HandoffWho, v: number | null) =>
+      t('handoffChange', { who: name(who), change: v === null ? t('noRatings') : fmt.level(v) });
+    const { main, beside } = handoffLine(h, analysis.customerBoots);
+    const first = change(main.who, main.change);
+    if (beside.length === 0) return first;
+    const others = beside.map((b) => change(b.who, b.change)).join(', ');
+    return t('handoffOthers', { item: first, others });
+  };
 
   return (
     <div className="grid gap-6 md:grid-cols-2" data-testid="rankings">
@@ -76,14 +93,17 @@ export function Rankings({ steps, analysis, headingLevel = 3 }: RankingsProps) {
         id="handoffs"
         title={t('handoffTitle')}
         level={headingLevel}
-        note={t('bounces', { count: analysis.bounces })}
+        note={[
+          t('bounces', { count: analysis.bounces }),
+          ...(analysis.curve.some((p) => p.overall) ? [t(BASIS[analysis.customerBoots])] : []),
+        ]}
       >
         {rankings.worstHandoffs.map((h) => (
           <Item key={h.fromStepId} step={`${stepName(h.fromIndex)} → ${stepName(h.fromIndex + 1)}`}>
             {t('handoffItem', {
               from: h.fromDepartment,
               to: h.toDepartment,
-              change: fmt.level(h.change ?? 0),
+              change: handoffChange(h),
             })}
           </Item>
         ))}
@@ -106,6 +126,13 @@ export function Rankings({ steps, analysis, headingLevel = 3 }: RankingsProps) {
   );
 }
 
+/** Whose fall ranks the hand-offs, in words: the screen says when it had to fall back. */
+const BASIS = {
+  proxies: 'handoffByProxies',
+  customerLens: 'handoffByLens',
+  everyone: 'handoffByEveryone',
+} as const satisfies Record<CustomerBoots, string>;
+
 function Ranking({
   id,
   title,
@@ -116,7 +143,8 @@ function Ranking({
   id: string;
   title: string;
   level: 2 | 3 | 4;
-  note?: string;
+  /** Lines said under the title, before the list. */
+  note?: string[];
   children: ReactNode[];
 }) {
   const t = useTranslations('analytics');
@@ -127,7 +155,11 @@ function Ranking({
       <Heading id={headingId} className="mb-1 font-semibold">
         {title}
       </Heading>
-      {note && <p className="mb-1 text-sm text-stone-600">{note}</p>}
+      {note?.map((line) => (
+        <p key={line} className="mb-1 text-sm text-stone-600">
+          {line}
+        </p>
+      ))}
       {children.length === 0 ? (
         <p className="text-stone-600">{t('nothingYet')}</p>
       ) : (

@@ -24,6 +24,7 @@ function headlines(analysis: JourneyAnalysis): JourneyAnalysis {
       leadersVsCustomers: head(r.leadersVsCustomers),
       targetGaps: head(r.targetGaps),
       worstHandoffs: head(r.worstHandoffs),
+      brokenExpectations: head(r.brokenExpectations),
       momentsOfTruth: head(r.momentsOfTruth),
     },
   };

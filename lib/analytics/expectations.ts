@@ -49,3 +49,16 @@ export function expectations<R extends ExpectationRating>(
     };
   });
 }
+
+/**
+ * The order broken expectations are ranked in: broken promises first (a step worse than
+ * the step before promised), then by the share of "worse than expected", then path order.
+ * A first step never broke a promise, so however bad, it comes after every one that did.
+ */
+export function byBrokenExpectation(a: ExpectationPoint, b: ExpectationPoint): number {
+  return (
+    Number(b.brokenPromise) - Number(a.brokenPromise) ||
+    (b.worse ?? 0) - (a.worse ?? 0) ||
+    a.index - b.index
+  );
+}

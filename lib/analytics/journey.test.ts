@@ -19,6 +19,7 @@ describe('analyseJourney', () => {
       perceptionGaps: [],
       targetGaps: [],
       worstHandoffs: [],
+      brokenExpectations: [],
       leadersVsCustomers: [],
       momentsOfTruth: [expect.objectContaining({ stepId: 'delivery', score: 1, rated: false })],
     });
@@ -45,9 +46,10 @@ describe('analyseJourney', () => {
       'invoice',
       'order',
     ]);
-    expect(result.rankings.worstHandoffs.map((h) => [h.fromStepId, h.change])).toEqual([
-      ['order', -1.5],
-    ]);
+    // Ranked by the customer proxies' fall (0 to −2.5); everyone's fell 1.5.
+    expect(
+      result.rankings.worstHandoffs.map((h) => [h.fromStepId, h.customerChange, h.change]),
+    ).toEqual([['order', -2.5, -1.5]]);
     expect(result.rankings.momentsOfTruth[0]?.stepId).toBe('delivery');
   });
 
@@ -70,5 +72,57 @@ describe('analyseJourney', () => {
     const { rankings } = analyseJourney(long, ratings);
     expect(rankings.perceptionGaps).toHaveLength(RANKING_SIZE);
     expect(rankings.momentsOfTruth).toHaveLength(RANKING_SIZE);
+  });
+
+  it('ranks first the hand-off where the customers fell, though the internal roles rose', () => {
+    // Planted: at order → delivery three customer proxies fall 5 while three leaders (in
+    // the customer's lens, their default) and three staff rise 1: everyone together falls
+    // 1. At delivery → invoice the proxies stay level while the leaders and staff fall 3:
+    // everyone together falls 2, the larger pooled fall.
+    const three = (make: () => ReturnType<typeof rating>[]) => [0, 1, 2].flatMap(make);
+    const staff = { role: 'staff', lens: 'staff' } as const;
+    const ratings = [
+      ...three(() => [rating('order', 2), rating('delivery', -3), rating('invoice', -3)]),
+      ...three(() => [
+        rating('order', 0, { role: 'leader' }),
+        rating('delivery', 1, { role: 'leader' }),
+        rating('invoice', -2, { role: 'leader' }),
+        rating('order', 0, staff),
+        rating('delivery', 1, staff),
+        rating('invoice', -2, staff),
+      ]),
+    ];
+    const result = analyseJourney(path, ratings);
+    expect(result.customerBoots).toBe('proxies');
+    const worst = result.rankings.worstHandoffs;
+    expect(worst.map((h) => h.toStepId)).toEqual(['delivery']);
+    expect(worst[0]).toMatchObject({
+      customerChange: -5,
+      byRole: { leader: 1, staff: 1, customer: -5 },
+    });
+    // The pooled figure that used to rank it: everyone fell only 1 here, 2 at the invoice.
+    expect(worst[0]?.change).toBeCloseTo(-1);
+    expect(result.handoffs[1]).toMatchObject({ toStepId: 'invoice', customerChange: 0 });
+    expect(result.handoffs[1]?.change).toBeCloseTo(-2);
+  });
+
+  it('never ranks a first step as a broken promise, however badly it went', () => {
+    // Planted: the first step is 100% worse than expected; the second beat expectations;
+    // the third is half worse than expected, a promise broken.
+    const said = (stepId: string, expectation: 'worse' | 'as' | 'better') =>
+      rating(stepId, 0, { expectation });
+    const { rankings, expectations } = analyseJourney(path, [
+      said('welcome', 'worse'),
+      said('welcome', 'worse'),
+      said('order', 'better'),
+      said('order', 'better'),
+      said('delivery', 'worse'),
+      said('delivery', 'as'),
+    ]);
+    expect(expectations.map((e) => e.brokenPromise)).toEqual([false, false, true, false]);
+    expect(rankings.brokenExpectations.map((e) => [e.stepId, e.worse, e.brokenPromise])).toEqual([
+      ['delivery', 0.5, true],
+      ['welcome', 1, false],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { curve, type CurvePoint } from './curve';
-import { expectations, type ExpectationPoint } from './expectations';
+import { byBrokenExpectation, expectations, type ExpectationPoint } from './expectations';
 import { perceptionGaps, targetGaps, type PerceptionGap, type TargetGap } from './gaps';
-import { handoffEffects, type HandoffEffect } from './handoff-effects';
+import { type CustomerBoots, handoffEffects, type HandoffEffect } from './handoff-effects';
 import { momentsOfTruth, type MomentOfTruth } from './moments';
 import { byCard, byRound, type CardSegment, type RoundSegment } from './segments';
 import type { AnalyticsRating, AnalyticsStep } from './types';
@@ -15,8 +15,16 @@ export interface Rankings {
   perceptionGaps: PerceptionGap[];
   /** Largest shortfall below the target first (steps felt better than intended are left out). */
   targetGaps: TargetGap[];
-  /** Largest fall in mean valence across a hand-off first (rises are left out). */
+  /**
+   * Largest fall across a hand-off felt in the customer's boots (`customerChange`) first;
+   * rises, and hand-offs they did not rate on both sides, are left out.
+   */
   worstHandoffs: HandoffEffect[];
+  /**
+   * Steps someone found worse than expected: broken promises first, then the largest share
+   * of "worse than expected" (see `byBrokenExpectation`).
+   */
+  brokenExpectations: ExpectationPoint[];
   /** Leaders against customer proxies, the largest difference either way first. */
   leadersVsCustomers: PerceptionGap[];
   /** Highest moments-of-truth score first. */
@@ -29,6 +37,8 @@ export interface JourneyAnalysis {
   perceptionGaps: PerceptionGap[];
   handoffs: HandoffEffect[];
   bounces: number;
+  /** Whose change ranks the hand-offs (see `CustomerBoots`). */
+  customerBoots: CustomerBoots;
   expectations: ExpectationPoint[];
   /** All steps, ranked. */
   momentsOfTruth: MomentOfTruth[];
@@ -59,15 +69,17 @@ export function analyseJourney(
   const points = curve(steps, ratings);
   const targets = targetGaps(steps, points);
   const perceptions = perceptionGaps(points);
-  const { handoffs, bounces } = handoffEffects(steps, points);
+  const { handoffs, bounces, customerBoots } = handoffEffects(steps, ratings);
   const moments = momentsOfTruth(steps, points);
+  const expected = expectations(steps, ratings);
   return {
     curve: points,
     targetGaps: targets,
     perceptionGaps: perceptions,
     handoffs,
     bounces,
-    expectations: expectations(steps, ratings),
+    customerBoots,
+    expectations: expected,
     momentsOfTruth: moments,
     byCard: byCard(steps, ratings),
     byRound: byRound(steps, ratings),
@@ -84,9 +96,13 @@ export function analyseJourney(
       ),
       worstHandoffs: top(
         handoffs,
-        (h) => (h.change === null ? null : -h.change),
+        (h) => (h.customerChange === null ? null : -h.customerChange),
         (h) => h.fromIndex,
       ),
+      brokenExpectations: expected
+        .filter((e) => (e.worse ?? 0) > 0)
+        .sort(byBrokenExpectation)
+        .slice(0, RANKING_SIZE),
       leadersVsCustomers: top(
         perceptions,
         (p) => (p.leadersVsCustomers === null ? null : Math.abs(p.leadersVsCustomers)),

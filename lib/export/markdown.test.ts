@@ -82,7 +82,7 @@ describe('renderMarkdown', () => {
       '2\\. Vahvistus sähköpostiin: Johtaja +1,0, Asiakkaan edustaja −2,0: ero 3',
       'Rikotut odotukset',
       'Polulla on 2 siirtoa.',
-      '(Myynti → Asiakaspalvelu): −2,2',
+      '(Myynti → Asiakaspalvelu): Asiakkaan edustaja −3,0; Johtaja −1,0, Kaikki −2,2',
       'Totuuden hetket',
       '- Viitteet (×2)',
       '- Nopea toimitus 🚚 – ”loistava”',

@@ -2,12 +2,12 @@ import { LANES, type Lane } from '../board/lanes';
 import { stepNotes } from './board-notes';
 import type { ExportNote, WorkshopExport } from './model';
 import type { Block, Section } from './summary';
+import { handoffSection } from './summary-handoffs';
 import { type ExportWords, fill, numberFormats } from './words';
 
 /** How many of each ranked thing the summary lists. */
 const SUMMARY_TOP_NOTES = 5;
 const SUMMARY_TOP_IDEAS = 10;
-const SUMMARY_TOP_EXPECTATIONS = 5;
 
 /** What the section builders share: the export, its words and formatters. */
 export interface SummaryContext {
@@ -27,7 +27,10 @@ function orNothing(ctx: SummaryContext, items: string[]): Block {
     : { kind: 'paragraph', text: ctx.words.t.nothing };
 }
 
-/** Perception gaps, target gaps, broken expectations, hand-offs, moments of truth. */
+/**
+ * Perception gaps, target gaps, broken expectations, hand-offs, moments of truth: each in
+ * the order of its ranking in the JSON (`analysis.rankings`), worst first.
+ */
 export function analysisSections(ctx: SummaryContext): Section[] {
   const { exp, n, stepName, role, mean } = ctx;
   const { t } = ctx.words;
@@ -51,41 +54,21 @@ export function analysisSections(ctx: SummaryContext): Section[] {
       gap: n.amount(g.gap ?? 0),
     }),
   );
-  const broken = analysis.expectations
-    .filter((e) => (e.worse ?? 0) > 0)
-    .sort((a, b) => (b.worse ?? 0) - (a.worse ?? 0) || a.index - b.index)
-    .slice(0, SUMMARY_TOP_EXPECTATIONS)
-    .map((e) => {
-      const item = fill(t.expectationItem, {
-        step: stepName(e.stepId),
-        share: n.percent(e.worse ?? 0),
-      });
-      return e.brokenPromise ? fill(t.brokenPromise, { item }) : item;
+  const broken = rankings.brokenExpectations.map((e) => {
+    const item = fill(t.expectationItem, {
+      step: stepName(e.stepId),
+      share: n.percent(e.worse ?? 0),
     });
-  const handoffs = analysis.handoffs.map((h) =>
-    fill(t.handoffItem, {
-      from: stepName(h.fromStepId),
-      to: stepName(h.toStepId),
-      fromDepartment: h.fromDepartment,
-      toDepartment: h.toDepartment,
-      change: h.change === null ? t.notRated : n.valence(h.change),
-    }),
-  );
+    return e.brokenPromise ? fill(t.brokenPromise, { item }) : item;
+  });
   const moments = rankings.momentsOfTruth.map((m) =>
     fill(t.momentItem, { step: stepName(m.stepId), score: n.amount(m.score) }),
   );
-  const bounces: Block = {
-    kind: 'paragraph',
-    text: fill(t.handoffCount, { count: analysis.bounces }, ctx.words.locale),
-  };
   return [
     { title: t.perceptionTitle, blocks: [orNothing(ctx, perception)] },
     { title: t.targetGapsTitle, blocks: [orNothing(ctx, targets)] },
     { title: t.expectationsTitle, blocks: [orNothing(ctx, broken)] },
-    {
-      title: t.handoffsTitle,
-      blocks: handoffs.length ? [bounces, { kind: 'list', items: handoffs }] : [bounces],
-    },
+    handoffSection(ctx),
     { title: t.momentsTitle, blocks: [orNothing(ctx, moments)] },
   ];
 }

@@ -118,6 +118,20 @@ describe('buildSummary', () => {
     expect(broken).toContain(
       '2. Vahvistus sähköpostiin: 67% worse than expected, right after a step that beat expectations',
     );
+    // The broken promise first, before a step more often worse that broke none (the JSON's order).
+    expect(exp.analysis.rankings.brokenExpectations.map((e) => e.stepId)).toEqual([
+      'vahvistus',
+      'lasku',
+    ]);
+    expect(buildSummary(exp).sections[5]?.blocks).toEqual([
+      {
+        kind: 'list',
+        items: [
+          '2. Vahvistus sähköpostiin: 67% worse than expected, right after a step that beat expectations',
+          '3. Lasku | "yllätys" *: 100% worse than expected',
+        ],
+      },
+    ]);
   });
 });
 
