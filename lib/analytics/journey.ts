@@ -1,8 +1,9 @@
-import { curve, type CurvePoint } from './curve';
+import { curve, type CurvePoint, type RatedRole } from './curve';
 import { expectations, type ExpectationPoint } from './expectations';
 import { perceptionGaps, targetGaps, type PerceptionGap, type TargetGap } from './gaps';
 import { handoffEffects, type HandoffEffect } from './handoff-effects';
 import { momentsOfTruth, type MomentOfTruth } from './moments';
+import { brokenPromises, promiseGaps, type PromiseGap, type PromiseRating } from './promises';
 import { byCard, byRound, type CardSegment, type RoundSegment } from './segments';
 import type { AnalyticsRating, AnalyticsStep } from './types';
 
@@ -35,6 +36,8 @@ export interface JourneyAnalysis {
   byCard: CardSegment[];
   byRound: RoundSegment[];
   rankings: Rankings;
+  /** The promise chain: each step's promise gap per role, and the promises broken most. */
+  promises: { gaps: PromiseGap[]; broken: Record<RatedRole, PromiseGap[]> };
 }
 
 /** Highest `key` first, path order on ties, keeping only items whose key is above zero. */
@@ -49,7 +52,8 @@ function top<T>(items: readonly T[], key: (item: T) => number | null, order: (it
 export type JourneyRating = Pick<
   AnalyticsRating,
   'stepId' | 'round' | 'role' | 'lens' | 'cardId' | 'valence' | 'expectation'
->;
+> &
+  PromiseRating;
 
 /** Every analytic of one walk of the path, and the rankings for the facilitator. */
 export function analyseJourney(
@@ -61,6 +65,7 @@ export function analyseJourney(
   const perceptions = perceptionGaps(points);
   const { handoffs, bounces } = handoffEffects(steps, points);
   const moments = momentsOfTruth(steps, points);
+  const promises = promiseGaps(steps, ratings);
   return {
     curve: points,
     targetGaps: targets,
@@ -94,5 +99,6 @@ export function analyseJourney(
       ),
       momentsOfTruth: moments.filter((m) => m.score > 0).slice(0, RANKING_SIZE),
     },
+    promises: { gaps: promises, broken: brokenPromises(promises, RANKING_SIZE) },
   };
 }

@@ -198,6 +198,45 @@ describe('SqliteStorage', () => {
     expect((await s.listSeries(b.id)).map((w) => w.id)).toEqual([b.id]);
   });
 
+  it('loads ratings stored before version 8 without a feeling expected next', async () => {
+    const file = tempFile();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const old = new Database(file);
+    for (const sql of SQLITE_MIGRATIONS.slice(0, 7)) old.exec(sql);
+    old.pragma('user_version = 7');
+    const w = workshopRecord();
+    old
+      .prepare(
+        `INSERT INTO workshops (id, title, template_id, locale, join_code,
+           facilitator_key_hash, created_at, control_json, control_revision)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(w.id, w.title, w.templateId, w.locale, w.joinCode, w.facilitatorKeyHash, 5, '{}', 1);
+    const r = rating(w.id);
+    old
+      .prepare(
+        `INSERT INTO ratings (workshop_id, participant_id, step_id, round, valence, emotion,
+           expectation, effort, note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        w.id,
+        r.participantId,
+        r.stepId,
+        r.round,
+        r.valence,
+        r.emotion,
+        r.expectation,
+        null,
+        null,
+        r.updatedAt,
+      );
+    old.close();
+    const s = storageAt(file);
+    const [loaded] = await s.listRatings(w.id);
+    expect(loaded).toEqual(r);
+    expect(loaded).not.toHaveProperty('expectedNext');
+  });
+
   it('reopens the same file without re-running migrations or losing rows', async () => {
     const file = tempFile();
     const first = new SqliteStorage(file);
