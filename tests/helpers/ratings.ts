@@ -19,6 +19,7 @@ export interface RatingBody {
   expectation: 'worse' | 'as' | 'better';
   effort: number | null;
   note: string | null;
+  expectedNext?: string;
 }
 
 export function rating(stepId: string, overrides: Partial<RatingBody> = {}): RatingBody {
