@@ -88,7 +88,7 @@ describe('the feeling expected at the next step', () => {
     await refused(
       c1.client,
       'rating:put',
-      rating(steps[0]!, { expectedNext: 'ecstatic' }),
+      rating(steps[0]!, { expectedNext: 'ecstatic' as never }),
       ErrorCode.INVALID_PAYLOAD,
     );
     await rate(c1, rating(last));

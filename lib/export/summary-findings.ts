@@ -2,6 +2,7 @@ import { LANES, type Lane } from '../board/lanes';
 import { stepNotes } from './board-notes';
 import type { ExportNote, WorkshopExport } from './model';
 import type { Block, Section } from './summary';
+import { promisesSection } from './summary-promises';
 import { type ExportWords, fill, numberFormats } from './words';
 
 /** How many of each ranked thing the summary lists. */
@@ -82,6 +83,7 @@ export function analysisSections(ctx: SummaryContext): Section[] {
     { title: t.perceptionTitle, blocks: [orNothing(ctx, perception)] },
     { title: t.targetGapsTitle, blocks: [orNothing(ctx, targets)] },
     { title: t.expectationsTitle, blocks: [orNothing(ctx, broken)] },
+    promisesSection(ctx),
     {
       title: t.handoffsTitle,
       blocks: handoffs.length ? [bounces, { kind: 'list', items: handoffs }] : [bounces],
