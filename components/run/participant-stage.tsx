@@ -120,6 +120,7 @@ function PhaseStage({
                       stepId={step.id}
                       mine={mine}
                       locked={control.locked.includes(key)}
+                      last={step.id === steps.at(-1)?.id}
                     />
                   )}
                   {board}

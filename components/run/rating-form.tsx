@@ -14,6 +14,7 @@ import { Button } from '../ui/button';
 import { ErrorMessage } from '../ui/error-message';
 import { CHOICE_CHIP } from '../ui/choice';
 import { inputClass } from '../ui/field';
+import { ExpectedNext } from './expected-next';
 import { useCommand } from './use-command';
 
 const EXPECTATION_KEYS: Record<string, Expectation> = {
@@ -29,7 +30,8 @@ const signed = (v: number) => (v > 0 ? `+${v}` : v === 0 ? '0' : `−${-v}`);
 
 /**
  * A participant's feeling at one step. Two choices save it: a feeling (which brings its
- * valence) and an expectation. By keyboard: a digit, then < = or >. The saved rating is
+ * valence) and an expectation; the feeling expected at the next step (not on the `last`)
+ * rides along. By keyboard: a digit, then < = or >. The saved rating is
  * what counts as done with the step (lib/domain/progress.ts); there is no "I'm done".
  * Effort saves when picked and the note when the field is left, so nothing typed waits
  * for a button.
@@ -38,10 +40,13 @@ export function RatingForm({
   stepId,
   mine,
   locked,
+  last,
 }: {
   stepId: string;
   mine: MyRating | undefined;
   locked: boolean;
+  /** The path's last step: it promises nothing, so the next feeling is not asked. */
+  last: boolean;
 }) {
   const t = useTranslations();
   const { run, error } = useCommand();
@@ -49,6 +54,9 @@ export function RatingForm({
   const emotion = draft.emotion ?? mine?.emotion;
   const expectation = draft.expectation ?? mine?.expectation;
   const valence = draft.valence ?? mine?.valence;
+  // In the draft even when cleared (undefined): a cleared choice must not fall back to mine.
+  const nextOf = (d: Partial<MyRating>) =>
+    'expectedNext' in d ? d.expectedNext : mine?.expectedNext;
   const [note, setNote] = useState<string | null>(null);
   const [effort, setEffort] = useState<number | null | undefined>(undefined);
   const [saved, setSaved] = useState(false);
@@ -87,6 +95,7 @@ export function RatingForm({
       effort:
         ('effort' in extra ? extra.effort : effort === undefined ? mine?.effort : effort) ?? null,
       note: (note ?? mine?.note ?? '').trim() || null,
+      ...(!last && nextOf(next) ? { expectedNext: nextOf(next) } : {}),
     });
     if (ok) setDraft({});
     setSaved(ok);
@@ -205,6 +214,13 @@ export function RatingForm({
             ))}
           </div>
         </fieldset>
+      )}
+      {!last && (
+        <ExpectedNext
+          value={nextOf(draft)}
+          disabled={locked}
+          onChange={(picked) => void save({ expectedNext: picked })}
+        />
       )}
       <details>
         <summary className="cursor-pointer text-sm">

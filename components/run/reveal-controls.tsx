@@ -10,6 +10,7 @@ import { stepKey } from '@/lib/domain/ratings';
 import type { WorkshopState } from '@/lib/domain/workshop';
 import { Breakdowns } from '../charts/breakdowns';
 import { Rankings } from '../charts/rankings';
+import { PromisesBroken } from '../charts/promises-broken';
 import { Button } from '../ui/button';
 import { ErrorMessage } from '../ui/error-message';
 import { RevealView } from './reveal-view';
@@ -106,6 +107,7 @@ export function RevealControls({ state, steps }: { state: WorkshopState; steps: 
         <RevealView steps={steps} round={state.control.round} />
       </div>
       <Rankings steps={steps} analysis={analysis} />
+      <PromisesBroken steps={steps} analysis={analysis} />
       <Breakdowns
         steps={steps}
         analysis={analysis}

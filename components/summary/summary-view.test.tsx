@@ -98,6 +98,21 @@ describe('SummaryView', () => {
   });
 });
 
+describe('SummaryView: promises broken', () => {
+  it('ranks them by role beside the other rankings', () => {
+    // A customer proxy expected "happy" (+2) at Delivery after Order, and felt −2.5 there.
+    const ratings = RATINGS.map((r) =>
+      r.stepId === 'order' && r.role === 'customer' ? { ...r, expectedNext: 'happy' as const } : r,
+    );
+    renderEn(<SummaryView data={{ ...data, analysis: analyseJourney(STEPS, ratings) }} />);
+    const gaps = screen.getByRole('region', { name: 'Where views differ' });
+    const promises = within(gaps).getByRole('region', { name: 'Promises broken' });
+    expect(within(promises).getByRole('group', { name: 'Customer proxy' }).textContent).toContain(
+      'Step 3 · Delivery',
+    );
+  });
+});
+
 describe('SummaryView with emptied notes', () => {
   const note = (id: string, lane: 'pains' | 'gains', text: string) => ({
     ...data.notes[0]!,

@@ -7,6 +7,7 @@ import { exportJourneyMap } from '@/lib/export/map-export';
 import type { WorkshopExport } from '@/lib/export/model';
 import { Breakdowns } from '../charts/breakdowns';
 import { EmotionCurve } from '../charts/emotion-curve';
+import { PromisesBroken } from '../charts/promises-broken';
 import { Rankings } from '../charts/rankings';
 import { JourneyMap } from '../map/journey-map';
 import { MapDownloads } from '../map/map-downloads';
@@ -64,6 +65,9 @@ export function SummaryView({ data }: { data: WorkshopExport }) {
       </Section>
       <Section id="gaps" title={t('summary.gaps')}>
         <Rankings steps={steps} analysis={analysis} />
+        <div className="mt-4">
+          <PromisesBroken steps={steps} analysis={analysis} />
+        </div>
         <div className="mt-4">
           <Breakdowns
             steps={steps}

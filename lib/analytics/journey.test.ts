@@ -125,4 +125,17 @@ describe('analyseJourney', () => {
       ['welcome', 1, false],
     ]);
   });
+
+  it(`ranks the promises broken by role, at most ${RANKING_SIZE} each`, () => {
+    const long = Array.from({ length: 8 }, (_, i) => step(`s${i}`));
+    // Every step promises "happy" (+2) at the next; s5 is planted far below the rest.
+    const ratings = long.map((s, i) =>
+      rating(s.id, i === 5 ? -3 : 0, { expectedNext: 'happy', role: 'staff' }),
+    );
+    const { promises } = analyseJourney(long, ratings);
+    expect(promises.gaps).toHaveLength(7);
+    expect(promises.broken.staff).toHaveLength(RANKING_SIZE);
+    expect(promises.broken.staff[0]).toMatchObject({ stepId: 's5', gap: -5 });
+    expect(promises.broken.customer).toEqual([]);
+  });
 });

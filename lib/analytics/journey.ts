@@ -1,8 +1,9 @@
-import { curve, type CurvePoint } from './curve';
+import { curve, type CurvePoint, type RatedRole } from './curve';
 import { byBrokenExpectation, expectations, type ExpectationPoint } from './expectations';
 import { perceptionGaps, targetGaps, type PerceptionGap, type TargetGap } from './gaps';
 import { type CustomerBoots, handoffEffects, type HandoffEffect } from './handoff-effects';
 import { momentsOfTruth, type MomentOfTruth } from './moments';
+import { brokenPromises, promiseGaps, type PromiseGap, type PromiseRating } from './promises';
 import { byCard, byRound, type CardSegment, type RoundSegment } from './segments';
 import type { AnalyticsRating, AnalyticsStep } from './types';
 
@@ -45,6 +46,8 @@ export interface JourneyAnalysis {
   byCard: CardSegment[];
   byRound: RoundSegment[];
   rankings: Rankings;
+  /** The promise chain: each step's promise gap per role, and the promises broken most. */
+  promises: { gaps: PromiseGap[]; broken: Record<RatedRole, PromiseGap[]> };
 }
 
 /** Highest `key` first, path order on ties, keeping only items whose key is above zero. */
@@ -59,7 +62,8 @@ function top<T>(items: readonly T[], key: (item: T) => number | null, order: (it
 export type JourneyRating = Pick<
   AnalyticsRating,
   'stepId' | 'round' | 'role' | 'lens' | 'cardId' | 'valence' | 'expectation'
->;
+> &
+  PromiseRating;
 
 /** Every analytic of one walk of the path, and the rankings for the facilitator. */
 export function analyseJourney(
@@ -72,6 +76,7 @@ export function analyseJourney(
   const { handoffs, bounces, customerBoots } = handoffEffects(steps, ratings);
   const moments = momentsOfTruth(steps, points);
   const expected = expectations(steps, ratings);
+  const promises = promiseGaps(steps, ratings);
   return {
     curve: points,
     targetGaps: targets,
@@ -110,5 +115,6 @@ export function analyseJourney(
       ),
       momentsOfTruth: moments.filter((m) => m.score > 0).slice(0, RANKING_SIZE),
     },
+    promises: { gaps: promises, broken: brokenPromises(promises, RANKING_SIZE) },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../protocol/codes';
+import { RatingPayload } from '../protocol/schemas';
 import { control, PATH } from './command-fixtures';
 import { EMOTION_NAMES, EMOTIONS, type Emotion } from './emotions';
 import {
@@ -157,6 +158,30 @@ describe('checkRating: the feeling', () => {
   });
 });
 
+describe('checkRating: the feeling expected next', () => {
+  it('accepts a feeling expected at the next step, or none', () => {
+    expect(check(control(), 'customer', input({ expectedNext: 'calm' }))).toEqual({ ok: true });
+    expect(check(control(), 'customer', input())).toEqual({ ok: true });
+  });
+
+  it('refuses one on the last step, which has no next step, with INVALID_PAYLOAD', () => {
+    const state = control({ pace: 'free' });
+    const last = input({ stepId: 's8', expectedNext: 'happy' });
+    expect(check(state, 'customer', last)).toMatchObject({
+      ok: false,
+      code: ErrorCode.INVALID_PAYLOAD,
+    });
+    expect(check(state, 'customer', input({ stepId: 's8' }))).toEqual({ ok: true });
+  });
+
+  it('travels in the payload as a palette feeling, optional for older clients', () => {
+    const body = { ...input(), note: 'x' };
+    expect(RatingPayload.parse(body)).not.toHaveProperty('expectedNext');
+    expect(RatingPayload.parse({ ...body, expectedNext: 'anxious' }).expectedNext).toBe('anxious');
+    expect(RatingPayload.safeParse({ ...body, expectedNext: 'ecstatic' }).success).toBe(false);
+  });
+});
+
 describe('ratingView', () => {
   const stored: Rating = {
     workshopId: 'w1',
@@ -176,5 +201,11 @@ describe('ratingView', () => {
     expect(seen).not.toHaveProperty('participantId');
     expect(seen).not.toHaveProperty('workshopId');
     expect(seen).toMatchObject({ stepId: 's1', note: 'slow', role: 'customer' });
+  });
+
+  it('carries the feeling expected next to the rater, and to everyone once revealed', () => {
+    const expecting: Rating = { ...stored, expectedNext: 'relieved' };
+    expect(ratingView(expecting, MY_RATING_FIELDS).expectedNext).toBe('relieved');
+    expect(ratingView(expecting, REVEALED_RATING_FIELDS).expectedNext).toBe('relieved');
   });
 });

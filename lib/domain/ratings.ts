@@ -40,6 +40,7 @@ export const MY_RATING_FIELDS = [
   'expectation',
   'effort',
   'note',
+  'expectedNext',
 ] as const satisfies readonly (keyof Rating)[];
 export type MyRating = Pick<Rating, (typeof MY_RATING_FIELDS)[number]>;
 
@@ -116,6 +117,10 @@ export function checkRating(
   }
   if (!valenceFitsEmotion(input.valence, input.emotion)) {
     return refuse(ErrorCode.INVALID_PAYLOAD, 'valence: does not fit the emotion');
+  }
+  // The last step promises nothing: an expectation there would name no step.
+  if (input.expectedNext && input.stepId === stepIds.at(-1)) {
+    return refuse(ErrorCode.INVALID_PAYLOAD, 'expectedNext: the last step has no next step');
   }
   return { ok: true };
 }

@@ -1,7 +1,7 @@
 import { strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { CSV_FILES, csvField, csvTable, neutralise, renderCsvFiles, renderCsvZip } from './csv';
-import { HOSTILE, sampleExport } from './test-export';
+import { HOSTILE, PROMISED, sampleExport } from './test-export';
 
 /** An RFC 4180 reader (quoted fields, doubled quotes, CRLF), to read back what was written. */
 function parseCsv(text: string): string[][] {
@@ -111,6 +111,11 @@ describe('renderCsvFiles', () => {
     });
     expect(rows.find((r) => r.card_id === 'kiire')?.card_title).toBe('Kiire ⏰');
     expect(rows[1]!.note).toBe('Helppoa, “kiitos” 👍');
+  });
+
+  it('writes the feeling expected at the next step, empty where none was said', () => {
+    const rows = records(renderCsvFiles(sampleExport({ ratings: PROMISED }))['ratings.csv']);
+    expect(rows.map((r) => r.expected_next)).toEqual(['', 'happy', 'calm', '', '', '', '']);
   });
 
   it('writes notes, votes and actions with their step and Finnish text intact', () => {

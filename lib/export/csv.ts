@@ -61,6 +61,7 @@ export function renderCsvFiles(exp: WorkshopExport): Record<CsvFile, string> {
       'effort',
       'note',
       'name',
+      'expected_next',
     ],
     exp.ratings.map((r) => [
       r.round,
@@ -77,6 +78,7 @@ export function renderCsvFiles(exp: WorkshopExport): Record<CsvFile, string> {
       r.effort,
       r.note,
       r.name,
+      r.expectedNext ?? null,
     ]),
   );
   const notes = csvTable(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWorkshopExport, renderJson } from './json';
 import { EXPORT_VERSION } from './model';
-import { HOSTILE, sampleExport, TITLE } from './test-export';
+import { HOSTILE, PROMISED, sampleExport, TITLE } from './test-export';
 
 function errorOf(input: unknown) {
   const parsed = parseWorkshopExport(input);
@@ -41,6 +41,29 @@ describe('the JSON export', () => {
     const exp = { ...sampleExport(), extra: 1, workshop: { ...sampleExport().workshop, x: 2 } };
     const parsed = parseWorkshopExport(exp);
     expect(parsed.ok && parsed.value).toEqual(sampleExport());
+  });
+});
+
+describe('the feeling expected next in the JSON export', () => {
+  it('goes round with the ratings that name one', () => {
+    const exp = sampleExport({ ratings: PROMISED });
+    const parsed = parseWorkshopExport(renderJson(exp));
+    expect(parsed).toEqual({ ok: true, value: exp });
+    expect(parsed.ok && parsed.value.ratings[1]?.expectedNext).toBe('happy');
+  });
+
+  it('still reads an export made before it: no field, no promise chain in the analysis', () => {
+    const exp = sampleExport();
+    const { promises: _none, ...analysis } = exp.analysis;
+    const older = JSON.parse(renderJson({ ...exp, analysis } as typeof exp)) as typeof exp;
+    for (const r of older.ratings) expect(r).not.toHaveProperty('expectedNext');
+    expect(parseWorkshopExport(older).ok).toBe(true);
+  });
+
+  it('refuses one that is not a feeling’s name', () => {
+    const exp = sampleExport({ ratings: PROMISED });
+    const bad = { ...exp, ratings: [{ ...exp.ratings[0], expectedNext: 3 }] };
+    expect(errorOf(bad)).toMatchObject({ path: 'ratings.0.expectedNext' });
   });
 });
 

@@ -68,6 +68,8 @@ const Rating = z.object({
   effort: z.number().int().min(1).max(5).nullable(),
   note: text.nullable(),
   name: text.nullable(),
+  // Absent in exports made before it, and where the rater said none.
+  expectedNext: z.string().max(64).optional(),
 } satisfies Record<(typeof EXPORT_RATING_FIELDS)[number], z.ZodType>);
 
 const Note = z.object({

@@ -1,7 +1,7 @@
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, renderMarkdown } from './markdown';
-import { HOSTILE, sampleExport, TITLE } from './test-export';
+import { HOSTILE, PROMISED, sampleExport, TITLE } from './test-export';
 
 /** The Markdown as GitHub-flavoured HTML, the way a reader would see it. */
 function html(markdown: string): string {
@@ -103,6 +103,13 @@ describe('renderMarkdown', () => {
     expect(md).toContain(
       '| 1 | Tilaus verkkokaupassa | Myynti | Calm +1.0 | +2.0 | – | +1.0 | +1.5 |',
     );
+  });
+
+  it('shows the promises broken, by role', () => {
+    const text = visible(html(renderMarkdown(sampleExport({ ratings: PROMISED }, 'en'))));
+    expect(text).toContain('Promises broken');
+    expect(text).toContain('Customer proxy');
+    expect(text).toContain('2. Vahvistus sähköpostiin: expected +2.0, felt -2.0 (-4.0)');
   });
 
   it('says so when nothing has been revealed, voted or agreed yet', () => {

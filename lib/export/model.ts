@@ -60,14 +60,17 @@ export const EXPORT_RATING_FIELDS = [
   'effort',
   'note',
   'name',
+  'expectedNext',
 ] as const satisfies readonly Exclude<keyof RevealedRating, 'key'>[];
 
 export interface ExportRating extends Omit<
   Pick<RevealedRating, (typeof EXPORT_RATING_FIELDS)[number]>,
-  'emotion'
+  'emotion' | 'expectedNext'
 > {
   /** An emotion's name; a file imported from another version may name one this build lacks. */
   emotion: string;
+  /** The feeling expected at the next step, likewise a name; absent when none was said. */
+  expectedNext?: string;
 }
 
 export interface ExportNote {

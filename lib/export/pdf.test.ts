@@ -3,7 +3,7 @@ import { analyseJourney } from '../analytics/journey';
 import { readPdf } from '../../tests/helpers/pdf';
 import { renderPdf } from './pdf';
 import { LONGEST_UNBROKEN, printable } from './pdf-fonts';
-import { PATH, sampleExport, TITLE } from './test-export';
+import { PATH, PROMISED, sampleExport, TITLE } from './test-export';
 
 describe('printable', () => {
   it('keeps Finnish and Swedish letters, typographic quotes and dashes', () => {
@@ -122,6 +122,14 @@ describe('renderPdf', () => {
     const text = pdf.text.join(' ');
     for (const step of path) expect(text).toContain(step.title.trim());
     expect(text).toContain('Toimenpide 60:');
+  });
+
+  it('prints the promises broken, by role', async () => {
+    const bytes = await renderPdf(sampleExport({ ratings: PROMISED }, 'en'));
+    const text = (await readPdf(bytes)).text.join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Promises broken');
+    // The text as read back may write the minus sign as a hyphen.
+    expect(text).toMatch(/expected \+2\.0, felt [−-]2\.0 \([−-]4\.0\)/);
   });
 
   it('renders a blank workshop, and one in English', async () => {

@@ -3,6 +3,7 @@ import { stepNotes } from './board-notes';
 import type { ExportNote, WorkshopExport } from './model';
 import type { Block, Section } from './summary';
 import { handoffSection } from './summary-handoffs';
+import { promisesSection } from './summary-promises';
 import { type ExportWords, fill, numberFormats } from './words';
 
 /** How many of each ranked thing the summary lists. */
@@ -68,6 +69,7 @@ export function analysisSections(ctx: SummaryContext): Section[] {
     { title: t.perceptionTitle, blocks: [orNothing(ctx, perception)] },
     { title: t.targetGapsTitle, blocks: [orNothing(ctx, targets)] },
     { title: t.expectationsTitle, blocks: [orNothing(ctx, broken)] },
+    promisesSection(ctx),
     handoffSection(ctx),
     { title: t.momentsTitle, blocks: [orNothing(ctx, moments)] },
   ];

@@ -1,10 +1,9 @@
+import { exportWords } from './words';
 import { describe, expect, it } from 'vitest';
 import { analyseJourney } from '../analytics/journey';
 import type { ExportRating } from './model';
 import { buildSummary } from './summary';
 import { PATH, RATINGS, sampleExport } from './test-export';
-
-const HANDOFFS = 6; // the section's place in the summary
 
 /** Planted: the proxies fall 3 into the invoice; the leaders fall 4 into the confirmation. */
 const rate = (stepId: string, valence: number, over: Partial<ExportRating> = {}) => ({
@@ -25,7 +24,8 @@ const PLANTED: ExportRating[] = [
 
 function section(ratings: ExportRating[], locale: 'fi' | 'en') {
   const exp = sampleExport({ ratings, analysis: analyseJourney(PATH, ratings) }, locale);
-  return buildSummary(exp).sections[HANDOFFS]!;
+  const title = exportWords(locale).t.handoffsTitle;
+  return buildSummary(exp).sections.find((s) => s.title === title)!;
 }
 
 describe('the hand-offs of the summary', () => {

@@ -4,7 +4,7 @@ import { warmupResults } from '../analytics/warmup';
 import { buildSummary } from './summary';
 import { topNotes } from './summary-findings';
 import { analyseJourney } from '../analytics/journey';
-import { PATH, RATINGS, sampleExport } from './test-export';
+import { PATH, PROMISED, RATINGS, sampleExport } from './test-export';
 import { exportWords, fill } from './words';
 
 describe('fill', () => {
@@ -90,6 +90,7 @@ describe('buildSummary', () => {
       'Suurimmat näkemyserot',
       'Kauimpana tavoitteesta',
       'Rikotut odotukset',
+      'Rikotut lupaukset',
       'Siirrot osastolta toiselle',
       'Totuuden hetket',
       'Tärkeimmät kipukohdat ja ilahduttajat askelittain',
@@ -103,6 +104,32 @@ describe('buildSummary', () => {
       ['customer', [1, -2, -3]],
     ]);
     expect(curve?.target).toEqual([1, 1, 2]);
+  });
+
+  it('lists the promises broken by role, most broken first', () => {
+    const section = (locale: 'fi' | 'en', ratings = PROMISED) =>
+      buildSummary(sampleExport({ ratings }, locale)).sections.find((s) =>
+        ['Rikotut lupaukset', 'Promises broken'].includes(s.title),
+      );
+    expect(section('en')?.blocks).toEqual([
+      { kind: 'paragraph', text: expect.stringContaining('expected there') },
+      {
+        kind: 'list',
+        label: 'Leader',
+        items: ['3. Lasku | "yllätys" *: expected +1.0, felt -2.0 (-3.0)'],
+      },
+      {
+        kind: 'list',
+        label: 'Customer proxy',
+        items: ['2. Vahvistus sähköpostiin: expected +2.0, felt -2.0 (-4.0)'],
+      },
+    ]);
+    expect(JSON.stringify(section('fi'))).toContain(
+      '2. Vahvistus sähköpostiin: odotettiin +2,0, koettiin −2,0 (−4,0)',
+    );
+    expect(section('en', RATINGS)?.blocks).toEqual([
+      { kind: 'paragraph', text: 'Nobody said what they expected at the next step.' },
+    ]);
   });
 
   it('ranks broken expectations, and marks a promise broken right after "better"', () => {

@@ -67,6 +67,15 @@ export const RATINGS: ExportRating[] = [
   rating('lasku', -3, { emotion: 'angry', note: HOSTILE }),
 ];
 
+/**
+ * RATINGS with promises: after "tilaus" a customer proxy expects "happy" (+2) at
+ * "vahvistus", where the proxies feel −2 (a gap of −4); after "vahvistus" a leader expects
+ * "calm" (+1) at "lasku", where the leaders feel −2 (−3). Staff promise nothing.
+ */
+export const PROMISED: ExportRating[] = RATINGS.map((r, i) =>
+  i === 1 ? { ...r, expectedNext: 'happy' } : i === 2 ? { ...r, expectedNext: 'calm' } : r,
+);
+
 function note(id: string, stepId: string, lane: ExportNote['lane'], text: string): ExportNote {
   return {
     id,

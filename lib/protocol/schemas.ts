@@ -120,6 +120,8 @@ export const RatingPayload = z.strictObject({
   emotion: z.enum(EMOTION_NAMES as [Emotion, ...Emotion[]]),
   expectation: z.enum(EXPECTATIONS),
   effort: z.number().int().min(1).max(5).nullable(),
+  /** The feeling the rater now expects at the next step; absent when they said none. */
+  expectedNext: z.enum(EMOTION_NAMES as [Emotion, ...Emotion[]]).optional(),
   note: z
     .string()
     .trim()

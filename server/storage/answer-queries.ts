@@ -16,6 +16,7 @@ const RATING = [
   'lens',
   'card_id as cardId',
   'updated_at as updatedAt',
+  'expected_next as expectedNext',
 ] as const;
 
 const ACTION = [
@@ -91,6 +92,7 @@ export function answerQueries(d: SqlDialect) {
           lens: r.lens,
           card_id: r.cardId,
           updated_at: r.updatedAt,
+          expected_next: r.expectedNext ?? null,
         })
         .onConflict((oc) =>
           oc.columns(['workshop_id', 'participant_id', 'step_id', 'round']).doUpdateSet((eb) => ({
@@ -103,6 +105,7 @@ export function answerQueries(d: SqlDialect) {
             lens: eb.ref('excluded.lens'),
             card_id: eb.ref('excluded.card_id'),
             updated_at: eb.ref('excluded.updated_at'),
+            expected_next: eb.ref('excluded.expected_next'),
           })),
         ),
     ),

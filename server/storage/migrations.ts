@@ -146,6 +146,13 @@ const MIGRATIONS: readonly Migration[] = [
   );
   `,
   },
+  // 8 (SQLite), 9 (Postgres): the feeling a rater expects at the next step (issue 24):
+  // the promise each step makes; ratings stored before it expected nothing (null)
+  {
+    sql: () => `
+  ALTER TABLE ratings ADD COLUMN expected_next TEXT;
+  `,
+  },
 ];
 
 /** The migrations of one engine, as SQL: version N is the first N of them applied. */

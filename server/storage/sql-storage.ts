@@ -119,8 +119,10 @@ export abstract class SqlStorage implements Storage {
     return this.write(r.workshopId, [this.q.upsertRating.bind(r)]);
   }
 
-  listRatings(workshopId: string): Promise<RatingRecord[]> {
-    return this.read(this.q.ratings.bind({ workshopId }));
+  async listRatings(workshopId: string): Promise<RatingRecord[]> {
+    const rows = await this.read(this.q.ratings.bind({ workshopId }));
+    // A rating that expects nothing next has no such field (as it arrived), not a null.
+    return rows.map(({ expectedNext, ...r }) => (expectedNext ? { ...r, expectedNext } : r));
   }
 
   putVote(v: VoteRecord): Promise<void> {

@@ -55,6 +55,7 @@ export interface Tables {
     lens: Lens;
     card_id: string | null;
     updated_at: number;
+    expected_next: NonNullable<RatingRecord['expectedNext']> | null;
   };
   votes: {
     workshop_id: string;

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import type { Emotion } from '../../lib/domain/emotions';
 import type { MyRating, RevealedRating } from '../../lib/domain/ratings';
 import { YJS_PATH_PREFIX } from '../../lib/protocol/events';
 import type { AppServer } from '../../server/app-server';
@@ -19,6 +20,7 @@ export interface RatingBody {
   expectation: 'worse' | 'as' | 'better';
   effort: number | null;
   note: string | null;
+  expectedNext?: Emotion;
 }
 
 export function rating(stepId: string, overrides: Partial<RatingBody> = {}): RatingBody {

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { SQLITE } from '../../server/storage/dialect';
 import { migrationsFor } from '../../server/storage/migrations';
 import { migrate, SqliteStorage } from '../../server/storage/sqlite-storage';
+import type { WorkshopRecord } from '../../server/storage/storage';
 import {
   action,
   docContent,
@@ -26,6 +27,37 @@ function tempFile(): string {
     'data',
     'test.sqlite',
   );
+}
+
+/** A database file as a release at schema `version` left it, open without the storage. */
+function storedAt(version: number): { file: string; old: Database.Database } {
+  const file = tempFile();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const old = new Database(file);
+  for (const sql of SQLITE_MIGRATIONS.slice(0, version)) old.exec(sql);
+  old.pragma(`user_version = ${version}`);
+  return { file, old };
+}
+
+/** A workshop's row with the columns every version has. */
+function insertWorkshop(old: Database.Database, w: WorkshopRecord, createdAt: number): void {
+  old
+    .prepare(
+      `INSERT INTO workshops (id, title, template_id, locale, join_code,
+         facilitator_key_hash, created_at, control_json, control_revision)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      w.id,
+      w.title,
+      w.templateId,
+      w.locale,
+      w.joinCode,
+      w.facilitatorKeyHash,
+      createdAt,
+      '{}',
+      1,
+    );
 }
 
 type SyncDone = (err: NodeJS.ErrnoException | null) => void;
@@ -154,18 +186,9 @@ describe('SqliteStorage', () => {
   });
 
   it('gives actions stored before version 5 no creator', async () => {
-    const file = tempFile();
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const old = new Database(file);
-    for (const sql of SQLITE_MIGRATIONS.slice(0, 4)) old.exec(sql);
-    old.pragma('user_version = 4');
+    const { file, old } = storedAt(4);
     const w = workshopRecord();
-    old
-      .prepare(
-        `INSERT INTO workshops (id, title, template_id, locale, join_code, facilitator_key_hash,
-           created_at, control_json, control_revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(w.id, w.title, w.templateId, w.locale, w.joinCode, 'x', 1, '{}', 1);
+    insertWorkshop(old, w, 1);
     old
       .prepare(`INSERT INTO actions (id, workshop_id, text, created_at) VALUES (?, ?, ?, ?)`)
       .run('a-old', w.id, 'Vanha toimenpide', 7);
@@ -177,25 +200,42 @@ describe('SqliteStorage', () => {
   });
 
   it('puts every workshop stored before version 6 in a series of its own', async () => {
-    const file = tempFile();
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const old = new Database(file);
-    for (const sql of SQLITE_MIGRATIONS.slice(0, 5)) old.exec(sql);
-    old.pragma('user_version = 5');
+    const { file, old } = storedAt(5);
     const [a, b] = [workshopRecord({ createdAt: 5 }), workshopRecord({ createdAt: 6 })];
-    for (const w of [a, b]) {
-      old
-        .prepare(
-          `INSERT INTO workshops (id, title, template_id, locale, join_code,
-             facilitator_key_hash, created_at, control_json, control_revision)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(w.id, w.title, w.templateId, w.locale, w.joinCode, w.facilitatorKeyHash, 5, '{}', 1);
-    }
+    for (const w of [a, b]) insertWorkshop(old, w, 5);
     old.close();
     const s = storageAt(file);
     expect((await s.getWorkshop(a.id))?.seriesId).toBe(a.id);
     expect((await s.listSeries(b.id)).map((w) => w.id)).toEqual([b.id]);
+  });
+
+  it('loads ratings stored before version 8 without a feeling expected next', async () => {
+    const { file, old } = storedAt(7);
+    const w = workshopRecord();
+    insertWorkshop(old, w, 5);
+    const r = rating(w.id);
+    old
+      .prepare(
+        `INSERT INTO ratings (workshop_id, participant_id, step_id, round, valence, emotion,
+           expectation, effort, note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        w.id,
+        r.participantId,
+        r.stepId,
+        r.round,
+        r.valence,
+        r.emotion,
+        r.expectation,
+        null,
+        null,
+        r.updatedAt,
+      );
+    old.close();
+    const s = storageAt(file);
+    const [loaded] = await s.listRatings(w.id);
+    expect(loaded).toEqual(r);
+    expect(loaded).not.toHaveProperty('expectedNext');
   });
 
   it('reopens the same file without re-running migrations or losing rows', async () => {

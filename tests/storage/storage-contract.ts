@@ -201,6 +201,21 @@ export function describeStorageContract(name: string, make: () => Promise<Storag
         expect(await storage.listRatings(w.id)).toEqual([changed]);
       });
 
+      it('stores the feeling expected at the next step, and clears it when a rating drops it', async () => {
+        const expecting = rating(w.id, { expectedNext: 'calm' });
+        await storage.putRating(expecting);
+        await storage.putRating(rating(w.id, { stepId: 'sales-call' }));
+        const listed = await storage.listRatings(w.id);
+        expect(listed).toEqual(expect.arrayContaining([expecting]));
+        // Said none: the rating comes back without the field, not with a null in it.
+        const none = listed.find((r) => r.stepId === 'sales-call');
+        expect(none).toBeDefined();
+        expect(none).not.toHaveProperty('expectedNext');
+        await storage.putRating(rating(w.id, { updatedAt: 3000 }));
+        const [cleared] = (await storage.listRatings(w.id)).filter((r) => r.updatedAt === 3000);
+        expect(cleared).not.toHaveProperty('expectedNext');
+      });
+
       it('keeps ratings of other rounds, steps and people apart', async () => {
         const all = [
           rating(w.id),
