@@ -9,7 +9,15 @@ export type { Expectation } from '../domain/ratings';
  */
 export type AnalyticsRating = Pick<
   Rating,
-  'stepId' | 'round' | 'role' | 'lens' | 'cardId' | 'valence' | 'expectation' | 'effort'
+  | 'stepId'
+  | 'round'
+  | 'role'
+  | 'lens'
+  | 'cardId'
+  | 'personaId'
+  | 'valence'
+  | 'expectation'
+  | 'effort'
 >;
 
 /** What the analytics need of a path step. */

@@ -146,6 +146,13 @@ const MIGRATIONS: readonly Migration[] = [
   );
   `,
   },
+  // 8 (SQLite), 9 (Postgres): the persona dealt to the rater when they rated (issue 24),
+  // to split the curve by persona as by card; ratings stored before it have none
+  {
+    sql: () => `
+  ALTER TABLE ratings ADD COLUMN persona_id TEXT;
+  `,
+  },
 ];
 
 /** The migrations of one engine, as SQL: version N is the first N of them applied. */

@@ -198,6 +198,46 @@ describe('SqliteStorage', () => {
     expect((await s.listSeries(b.id)).map((w) => w.id)).toEqual([b.id]);
   });
 
+  it('loads ratings stored before version 8 with no persona', async () => {
+    const file = tempFile();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const old = new Database(file);
+    for (const sql of SQLITE_MIGRATIONS.slice(0, 7)) old.exec(sql);
+    old.pragma('user_version = 7');
+    const w = workshopRecord();
+    old
+      .prepare(
+        `INSERT INTO workshops (id, title, template_id, locale, join_code, facilitator_key_hash,
+           created_at, control_json, control_revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(w.id, w.title, w.templateId, w.locale, w.joinCode, 'x', 1, '{}', 1);
+    const r = rating(w.id, { cardId: 'in-a-hurry', effort: 4 });
+    old
+      .prepare(
+        `INSERT INTO ratings (workshop_id, participant_id, step_id, round, valence, emotion,
+           expectation, effort, note, role, lens, card_id, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        w.id,
+        r.participantId,
+        r.stepId,
+        r.round,
+        r.valence,
+        r.emotion,
+        r.expectation,
+        r.effort,
+        r.note,
+        r.role,
+        r.lens,
+        r.cardId,
+        r.updatedAt,
+      );
+    old.close();
+    const s = storageAt(file);
+    expect(await s.listRatings(w.id)).toEqual([{ ...r, personaId: null }]);
+  });
+
   it('reopens the same file without re-running migrations or losing rows', async () => {
     const file = tempFile();
     const first = new SqliteStorage(file);
