@@ -25,6 +25,7 @@ function headlines(analysis: JourneyAnalysis): JourneyAnalysis {
       targetGaps: head(r.targetGaps),
       worstHandoffs: head(r.worstHandoffs),
       momentsOfTruth: head(r.momentsOfTruth),
+      highEffortLowFeeling: head(r.highEffortLowFeeling),
     },
   };
 }

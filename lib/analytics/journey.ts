@@ -1,9 +1,17 @@
 import { curve, type CurvePoint } from './curve';
+import { type EffortAnalysis, effortByStep, type EffortHotspot, effortHotspots } from './effort';
 import { expectations, type ExpectationPoint } from './expectations';
 import { perceptionGaps, targetGaps, type PerceptionGap, type TargetGap } from './gaps';
 import { handoffEffects, type HandoffEffect } from './handoff-effects';
 import { momentsOfTruth, type MomentOfTruth } from './moments';
-import { byCard, byRound, type CardSegment, type RoundSegment } from './segments';
+import {
+  byCard,
+  byPersona,
+  byRound,
+  type CardSegment,
+  type PersonaSegment,
+  type RoundSegment,
+} from './segments';
 import type { AnalyticsRating, AnalyticsStep } from './types';
 
 /** How many items each ranking keeps. */
@@ -21,6 +29,8 @@ export interface Rankings {
   leadersVsCustomers: PerceptionGap[];
   /** Highest moments-of-truth score first. */
   momentsOfTruth: MomentOfTruth[];
+  /** High effort and low feeling together, the worst trade first (effort.ts). */
+  highEffortLowFeeling: EffortHotspot[];
 }
 
 export interface JourneyAnalysis {
@@ -33,7 +43,10 @@ export interface JourneyAnalysis {
   /** All steps, ranked. */
   momentsOfTruth: MomentOfTruth[];
   byCard: CardSegment[];
+  byPersona: PersonaSegment[];
   byRound: RoundSegment[];
+  /** Effort per step and role, and over the whole path. */
+  effort: EffortAnalysis;
   rankings: Rankings;
 }
 
@@ -45,22 +58,17 @@ function top<T>(items: readonly T[], key: (item: T) => number | null, order: (it
     .slice(0, RANKING_SIZE);
 }
 
-/** What the whole analysis reads of a rating (every analytic's fields; not the effort). */
-export type JourneyRating = Pick<
-  AnalyticsRating,
-  'stepId' | 'round' | 'role' | 'lens' | 'cardId' | 'valence' | 'expectation'
->;
-
 /** Every analytic of one walk of the path, and the rankings for the facilitator. */
 export function analyseJourney(
   steps: readonly AnalyticsStep[],
-  ratings: readonly JourneyRating[],
+  ratings: readonly AnalyticsRating[],
 ): JourneyAnalysis {
   const points = curve(steps, ratings);
   const targets = targetGaps(steps, points);
   const perceptions = perceptionGaps(points);
   const { handoffs, bounces } = handoffEffects(steps, points);
   const moments = momentsOfTruth(steps, points);
+  const effort = effortByStep(steps, ratings);
   return {
     curve: points,
     targetGaps: targets,
@@ -70,7 +78,9 @@ export function analyseJourney(
     expectations: expectations(steps, ratings),
     momentsOfTruth: moments,
     byCard: byCard(steps, ratings),
+    byPersona: byPersona(steps, ratings),
     byRound: byRound(steps, ratings),
+    effort,
     rankings: {
       perceptionGaps: top(
         perceptions,
@@ -93,6 +103,7 @@ export function analyseJourney(
         (p) => p.index,
       ),
       momentsOfTruth: moments.filter((m) => m.score > 0).slice(0, RANKING_SIZE),
+      highEffortLowFeeling: effortHotspots(effort.steps).slice(0, RANKING_SIZE),
     },
   };
 }

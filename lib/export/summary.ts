@@ -4,6 +4,7 @@ import type { NpsFigure } from '../analytics/warmup';
 import { ROLES } from '../domain/roles';
 import type { WorkshopExport } from './model';
 import { analysisSections, boardSections, type SummaryContext } from './summary-findings';
+import { segmentSections } from './summary-segments';
 import { type ExportWords, exportWords, fill, formatDate, label, numberFormats } from './words';
 
 /**
@@ -157,7 +158,14 @@ export function buildSummary(exp: WorkshopExport): Summary {
     title: exp.workshop.title,
     heading: t.heading,
     words,
-    sections: [facts, warmup, steps, ...analysisSections(ctx), ...boardSections(ctx)],
+    sections: [
+      facts,
+      warmup,
+      steps,
+      ...analysisSections(ctx),
+      ...segmentSections(ctx),
+      ...boardSections(ctx),
+    ],
     curve,
     curveBefore: 2,
   };
