@@ -2,9 +2,9 @@ import { groupByStep, RATED_ROLES, type RatedRole } from './curve';
 import type { AnalyticsRating, AnalyticsStep } from './types';
 
 /** Effort runs from 1 (very easy) to 5 (very hard); 3 ("some effort") is the middle. */
-export const EFFORT_MIDDLE = 3;
+const EFFORT_MIDDLE = 3;
 /** An answer of this or more is high effort (4 hard, 5 very hard). */
-export const HIGH_EFFORT = 4;
+const HIGH_EFFORT = 4;
 
 /** What the effort figures read of a rating. */
 export type EffortRating = Pick<AnalyticsRating, 'stepId' | 'role' | 'valence' | 'effort'>;
