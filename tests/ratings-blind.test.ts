@@ -134,6 +134,7 @@ describe('the reveal', () => {
         role: m.joined.role as never,
         lens: 'customer' as const,
         cardId: null,
+        personaId: null,
         name: null,
       })),
     );

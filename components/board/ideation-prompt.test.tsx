@@ -52,6 +52,7 @@ const seen = (stepId: string, valence: number, emotion: Emotion): RevealedRating
   role: 'customer',
   lens: 'customer',
   cardId: null,
+  personaId: null,
   name: null,
 });
 

@@ -36,6 +36,7 @@ const seen = (stepId: string, role: 'leader' | 'customer', valence: number): Rev
   role,
   lens: 'customer',
   cardId: null,
+  personaId: null,
   name: null,
 });
 

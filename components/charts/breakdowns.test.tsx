@@ -16,7 +16,15 @@ describe('Breakdowns', () => {
       { ...RATINGS[0]!, stepId: 'delivery', expectation: 'worse', valence: -3 },
     ];
     const analysis = analyseJourney(STEPS, ratings);
-    renderEn(<Breakdowns steps={STEPS} analysis={analysis} byRound={[]} cardTitles={{}} />);
+    renderEn(
+      <Breakdowns
+        steps={STEPS}
+        analysis={analysis}
+        byRound={[]}
+        cardTitles={{}}
+        personaNames={{}}
+      />,
+    );
     const table = screen.getByRole('table', { name: /Broken expectations/ });
     const delivery = within(table).getByRole('row', { name: /3\. Delivery/ });
     expect(delivery.textContent).toContain('100 %');
@@ -36,6 +44,7 @@ describe('Breakdowns', () => {
         analysis={analysis}
         byRound={[]}
         cardTitles={{ 'in-a-hurry': 'In a hurry' }}
+        personaNames={{}}
       />,
     );
     const table = screen.getByRole('table', { name: /by situation card/ });
@@ -55,6 +64,7 @@ describe('Breakdowns', () => {
         analysis={analyseJourney(steps, ratings)}
         byRound={[]}
         cardTitles={{ 'in-a-hurry': 'In a hurry' }}
+        personaNames={{}}
       />,
     );
     const table = screen.getByRole('table', { name: /by situation card/ });
@@ -68,5 +78,68 @@ describe('Breakdowns', () => {
     ]);
     expect(headers.at(-1)?.getAttribute('title')).toBe('5. Confirmation letter arrives');
     expect(screen.getByRole('region', { name: /by situation card/ })).toBeTruthy();
+  });
+
+  it('splits the mean feeling by persona, with the persona names', () => {
+    const ratings: AnalyticsRating[] = [
+      { ...RATINGS[5]!, personaId: 'anneli' },
+      { ...RATINGS[6]!, personaId: null },
+    ];
+    renderEn(
+      <Breakdowns
+        steps={STEPS}
+        analysis={analyseJourney(STEPS, ratings)}
+        byRound={[]}
+        cardTitles={{}}
+        personaNames={{ anneli: 'Anneli, 68' }}
+      />,
+    );
+    const table = screen.getByRole('table', { name: /by persona/ });
+    expect(within(table).getByRole('row', { name: /Anneli, 68/ }).textContent).toMatch(/[−-]2/);
+    expect(within(table).getByRole('row', { name: /No persona/ }).textContent).toMatch(/[−-]3/);
+    expect(screen.getByRole('region', { name: /by persona/ })).toBeTruthy();
+  });
+
+  it('shows the effort per step and role, said in full, and ranks high effort with low feeling', () => {
+    const ratings: AnalyticsRating[] = [
+      { ...RATINGS[4]!, effort: 2 },
+      { ...RATINGS[5]!, effort: 5 },
+      { ...RATINGS[6]!, effort: 4 },
+      { ...RATINGS[1]!, effort: 1 },
+    ];
+    renderEn(
+      <Breakdowns
+        steps={STEPS}
+        analysis={analyseJourney(STEPS, ratings)}
+        byRound={[]}
+        cardTitles={{}}
+        personaNames={{}}
+      />,
+    );
+    const table = screen.getByRole('table', { name: /How hard the step was/ });
+    const delivery = within(table).getByRole('row', { name: /3\. Delivery/ });
+    // The customer proxies answered 5 and 4: 4.5, all of it hard or very hard.
+    expect(delivery.textContent).toContain('effort 4.5 of 5; 100% answered 4 or 5; 2 answers');
+    expect(within(table).getByRole('row', { name: /Whole path/ })).toBeTruthy();
+    const hot = screen.getByRole('region', { name: 'High effort, low feeling' });
+    expect(
+      within(hot)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([expect.stringContaining('Step 3 · Delivery')]);
+  });
+
+  it('says so when nobody has answered the effort question', () => {
+    renderEn(
+      <Breakdowns
+        steps={STEPS}
+        analysis={analyseJourney(STEPS, RATINGS)}
+        byRound={[]}
+        cardTitles={{}}
+        personaNames={{}}
+      />,
+    );
+    expect(screen.getByText('Nobody has said yet how hard a step was.')).toBeTruthy();
+    expect(screen.queryByRole('table', { name: /How hard/ })).toBeNull();
   });
 });

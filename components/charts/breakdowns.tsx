@@ -5,6 +5,7 @@ import type { CurvePoint } from '@/lib/analytics/curve';
 import type { JourneyAnalysis } from '@/lib/analytics/journey';
 import type { RoundSegment } from '@/lib/analytics/segments';
 import type { AnalyticsStep } from '@/lib/analytics/types';
+import { EffortView } from './effort-view';
 import { useValenceFormat } from './format';
 import { SideScroll } from './side-scroll';
 import { wrapLabel } from './step-label';
@@ -14,7 +15,7 @@ const STEP_HEADER_CHARS = 11;
 
 type Step = Pick<AnalyticsStep, 'id' | 'title'>;
 
-/** One row per segment (a situation card, a round), one column per step: mean feeling. */
+/** One row per segment (a card, a persona, a round), one column per step: mean feeling. */
 function SegmentTable({
   caption,
   steps,
@@ -83,14 +84,15 @@ function SegmentTable({
 }
 
 /**
- * The analytics that do not fit a curve: broken expectations per step, and the curve
- * split by situation card and by round.
+ * The analytics that do not fit a curve: broken expectations per step, the curve split
+ * by situation card, by persona and by round, and the effort per step and role.
  */
 export function Breakdowns({
   steps,
   analysis,
   byRound,
   cardTitles,
+  personaNames,
 }: {
   steps: readonly Step[];
   /** This round's analysis: expectations and the split by situation card. */
@@ -99,6 +101,8 @@ export function Breakdowns({
   byRound: RoundSegment[];
   /** Situation card titles by id, from the workshop's deck. */
   cardTitles: Record<string, string>;
+  /** Persona names by id, from the workshop's deck. */
+  personaNames: Record<string, string>;
 }) {
   const t = useTranslations('analytics');
   const pct = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)} %`);
@@ -148,6 +152,20 @@ export function Breakdowns({
           }))}
         />
       )}
+      {analysis.byPersona.length > 0 && (
+        <SegmentTable
+          caption={t('byPersonaTitle')}
+          steps={steps}
+          rows={analysis.byPersona.map((seg) => ({
+            label:
+              seg.personaId === null
+                ? t('noPersona')
+                : (personaNames[seg.personaId] ?? seg.personaId),
+            count: seg.count,
+            curve: seg.curve,
+          }))}
+        />
+      )}
       {byRound.length > 1 && (
         <SegmentTable
           caption={t('byRoundTitle')}
@@ -163,6 +181,7 @@ export function Breakdowns({
           }))}
         />
       )}
+      <EffortView steps={steps} analysis={analysis} />
     </section>
   );
 }

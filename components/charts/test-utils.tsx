@@ -36,6 +36,7 @@ const rate = (stepId: string, role: AnalyticsRating['role'], valence: number): A
   round: 1,
   lens: 'customer',
   cardId: null,
+  personaId: null,
   expectation: 'as',
   effort: null,
 });

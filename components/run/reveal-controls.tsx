@@ -2,7 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
-import { type PathStep, readSituations, type SituationCard } from '@/lib/board/path-doc';
+import {
+  type PathStep,
+  type PersonaCard,
+  readPersonas,
+  readSituations,
+  type SituationCard,
+} from '@/lib/board/path-doc';
 import { useDocValue } from '@/lib/client/use-doc-value';
 import { useWorkshopDoc } from '@/lib/stores/doc-store';
 import { useJourneyAnalysis } from '@/lib/client/use-analysis';
@@ -18,6 +24,7 @@ import { StepRatings } from './step-ratings';
 import { useCommand } from './use-command';
 
 const NO_CARDS: SituationCard[] = [];
+const NO_PERSONAS: PersonaCard[] = [];
 
 /** For one step: lock and reveal, then its ratings once revealed (the progress panel counts who rated). */
 export function StepRevealControls({ state, step }: { state: WorkshopState; step: PathStep }) {
@@ -69,6 +76,7 @@ export function RevealControls({ state, steps }: { state: WorkshopState; steps: 
   const allRounds = useJourneyAnalysis(steps, undefined);
   const doc = useWorkshopDoc((s) => s.doc);
   const cards = useDocValue(doc, readSituations, NO_CARDS);
+  const personas = useDocValue(doc, readPersonas, NO_PERSONAS);
   const view = useRef<HTMLDivElement>(null);
   const { round, revealed } = state.control;
   // Step by step: the next step walked but not yet revealed, in path order.
@@ -113,6 +121,7 @@ export function RevealControls({ state, steps }: { state: WorkshopState; steps: 
         analysis={analysis}
         byRound={allRounds.byRound}
         cardTitles={Object.fromEntries(cards.map((c) => [c.id, c.title]))}
+        personaNames={Object.fromEntries(personas.map((p) => [p.id, p.name]))}
       />
     </div>
   );

@@ -93,6 +93,7 @@ const revealed = (stepId: string, role: 'leader' | 'customer', valence: number, 
     role,
     lens: 'customer',
     cardId: null,
+    personaId: null,
     name: null,
   }) as RevealedRating;
 

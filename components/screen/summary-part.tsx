@@ -26,6 +26,7 @@ function headlines(analysis: JourneyAnalysis): JourneyAnalysis {
       worstHandoffs: head(r.worstHandoffs),
       brokenExpectations: head(r.brokenExpectations),
       momentsOfTruth: head(r.momentsOfTruth),
+      highEffortLowFeeling: head(r.highEffortLowFeeling),
     },
   };
 }

@@ -74,6 +74,7 @@ export function SummaryView({ data }: { data: WorkshopExport }) {
             analysis={analysis}
             byRound={analysis.byRound}
             cardTitles={Object.fromEntries(data.situations.map((c) => [c.id, c.title]))}
+            personaNames={Object.fromEntries(data.personas.map((p) => [p.id, p.name]))}
           />
         </div>
       </Section>

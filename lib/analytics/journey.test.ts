@@ -15,6 +15,8 @@ describe('analyseJourney', () => {
     expect(result.curve).toHaveLength(4);
     expect(result.bounces).toBe(2);
     expect(result.byCard).toEqual([]);
+    expect(result.byPersona).toEqual([]);
+    expect(result.effort.steps.map((p) => p.overall)).toEqual([null, null, null, null]);
     expect(result.rankings).toEqual({
       perceptionGaps: [],
       targetGaps: [],
@@ -22,6 +24,7 @@ describe('analyseJourney', () => {
       brokenExpectations: [],
       leadersVsCustomers: [],
       momentsOfTruth: [expect.objectContaining({ stepId: 'delivery', score: 1, rated: false })],
+      highEffortLowFeeling: [],
     });
   });
 
@@ -51,6 +54,22 @@ describe('analyseJourney', () => {
       result.rankings.worstHandoffs.map((h) => [h.fromStepId, h.customerChange, h.change]),
     ).toEqual([['order', -2.5, -1.5]]);
     expect(result.rankings.momentsOfTruth[0]?.stepId).toBe('delivery');
+  });
+
+  it('splits by persona and ranks the step where effort was high and feeling low', () => {
+    const result = analyseJourney(path, [
+      rating('order', 1, { effort: 4, personaId: 'anneli' }),
+      rating('delivery', -3, { effort: 5, personaId: 'anneli' }),
+      rating('invoice', -1, { effort: 4 }),
+    ]);
+    expect(result.byPersona.map((s) => [s.personaId, s.count])).toEqual([
+      ['anneli', 2],
+      [null, 1],
+    ]);
+    expect(result.rankings.highEffortLowFeeling.map((h) => h.stepId)).toEqual([
+      'delivery',
+      'invoice',
+    ]);
   });
 
   it('leaves all-equal ratings on the target out of every ranking but the critical bonus', () => {

@@ -1,10 +1,18 @@
 import { curve, type CurvePoint, type RatedRole } from './curve';
+import { type EffortAnalysis, effortByStep, type EffortHotspot, effortHotspots } from './effort';
 import { byBrokenExpectation, expectations, type ExpectationPoint } from './expectations';
 import { perceptionGaps, targetGaps, type PerceptionGap, type TargetGap } from './gaps';
 import { type CustomerBoots, handoffEffects, type HandoffEffect } from './handoff-effects';
 import { momentsOfTruth, type MomentOfTruth } from './moments';
 import { brokenPromises, promiseGaps, type PromiseGap, type PromiseRating } from './promises';
-import { byCard, byRound, type CardSegment, type RoundSegment } from './segments';
+import {
+  byCard,
+  byPersona,
+  byRound,
+  type CardSegment,
+  type PersonaSegment,
+  type RoundSegment,
+} from './segments';
 import type { AnalyticsRating, AnalyticsStep } from './types';
 
 /** How many items each ranking keeps. */
@@ -30,6 +38,8 @@ export interface Rankings {
   leadersVsCustomers: PerceptionGap[];
   /** Highest moments-of-truth score first. */
   momentsOfTruth: MomentOfTruth[];
+  /** High effort and low feeling together, the worst trade first (effort.ts). */
+  highEffortLowFeeling: EffortHotspot[];
 }
 
 export interface JourneyAnalysis {
@@ -44,7 +54,10 @@ export interface JourneyAnalysis {
   /** All steps, ranked. */
   momentsOfTruth: MomentOfTruth[];
   byCard: CardSegment[];
+  byPersona: PersonaSegment[];
   byRound: RoundSegment[];
+  /** Effort per step and role, and over the whole path. */
+  effort: EffortAnalysis;
   rankings: Rankings;
   /** The promise chain: each step's promise gap per role, and the promises broken most. */
   promises: { gaps: PromiseGap[]; broken: Record<RatedRole, PromiseGap[]> };
@@ -58,12 +71,11 @@ function top<T>(items: readonly T[], key: (item: T) => number | null, order: (it
     .slice(0, RANKING_SIZE);
 }
 
-/** What the whole analysis reads of a rating (every analytic's fields; not the effort). */
-export type JourneyRating = Pick<
-  AnalyticsRating,
-  'stepId' | 'round' | 'role' | 'lens' | 'cardId' | 'valence' | 'expectation'
-> &
-  PromiseRating;
+/**
+ * What the whole analysis reads of a rating. The feeling expected next as any text: an
+ * exported rating names it as a string, and a name this build does not know counts as none.
+ */
+export type JourneyRating = Omit<AnalyticsRating, 'expectedNext'> & PromiseRating;
 
 /** Every analytic of one walk of the path, and the rankings for the facilitator. */
 export function analyseJourney(
@@ -77,6 +89,7 @@ export function analyseJourney(
   const moments = momentsOfTruth(steps, points);
   const expected = expectations(steps, ratings);
   const promises = promiseGaps(steps, ratings);
+  const effort = effortByStep(steps, ratings);
   return {
     curve: points,
     targetGaps: targets,
@@ -87,7 +100,9 @@ export function analyseJourney(
     expectations: expected,
     momentsOfTruth: moments,
     byCard: byCard(steps, ratings),
+    byPersona: byPersona(steps, ratings),
     byRound: byRound(steps, ratings),
+    effort,
     rankings: {
       perceptionGaps: top(
         perceptions,
@@ -114,6 +129,7 @@ export function analyseJourney(
         (p) => p.index,
       ),
       momentsOfTruth: moments.filter((m) => m.score > 0).slice(0, RANKING_SIZE),
+      highEffortLowFeeling: effortHotspots(effort.steps).slice(0, RANKING_SIZE),
     },
     promises: { gaps: promises, broken: brokenPromises(promises, RANKING_SIZE) },
   };

@@ -10,6 +10,14 @@ export interface CardSegment {
   curve: CurvePoint[];
 }
 
+export interface PersonaSegment {
+  /** The persona the rater held when they rated; null gathers the ratings without one. */
+  personaId: string | null;
+  /** Counted ratings in this segment. */
+  count: number;
+  curve: CurvePoint[];
+}
+
 export interface RoundSegment {
   round: number;
   count: number;
@@ -26,19 +34,45 @@ function counted<R extends CurveRating>(steps: readonly StepRef[], ratings: read
   return ratings.filter((r) => isRatedRole(r.role) && ids.has(r.stepId));
 }
 
+/**
+ * The curve split by what each rating held (`held`: a card, a persona): ids in id order,
+ * "none" (null) last.
+ */
+function splitBy<R extends CurveRating>(
+  steps: readonly StepRef[],
+  ratings: readonly R[],
+  held: (rating: R) => string | null,
+): Array<{ id: string | null; count: number; curve: CurvePoint[] }> {
+  const own = counted(steps, ratings);
+  const ids = [...new Set(own.map(held))].sort((a, b) =>
+    a === null ? 1 : b === null ? -1 : a.localeCompare(b),
+  );
+  return ids.map((id) => {
+    const mine = own.filter((r) => held(r) === id);
+    return { id, count: mine.length, curve: curve(steps, mine) };
+  });
+}
+
 /** The curve split by situation card, cards in id order, "no card" last. */
 export function byCard(
   steps: readonly StepRef[],
   ratings: readonly (CurveRating & Pick<AnalyticsRating, 'cardId'>)[],
 ): CardSegment[] {
-  const own = counted(steps, ratings);
-  const ids = [...new Set(own.map((r) => r.cardId))].sort((a, b) =>
-    a === null ? 1 : b === null ? -1 : a.localeCompare(b),
-  );
-  return ids.map((cardId) => {
-    const mine = own.filter((r) => r.cardId === cardId);
-    return { cardId, count: mine.length, curve: curve(steps, mine) };
-  });
+  return splitBy(steps, ratings, (r) => r.cardId).map(({ id, ...rest }) => ({
+    cardId: id,
+    ...rest,
+  }));
+}
+
+/** The curve split by persona, personas in id order, "no persona" last. */
+export function byPersona(
+  steps: readonly StepRef[],
+  ratings: readonly (CurveRating & Pick<AnalyticsRating, 'personaId'>)[],
+): PersonaSegment[] {
+  return splitBy(steps, ratings, (r) => r.personaId).map(({ id, ...rest }) => ({
+    personaId: id,
+    ...rest,
+  }));
 }
 
 /** The curve split by round (one walk of the path), with the lens mix of each round. */

@@ -23,6 +23,7 @@ export function rating(
     role: 'customer',
     lens: 'customer',
     cardId: null,
+    personaId: null,
     valence,
     expectation: 'as',
     effort: null,

@@ -14,6 +14,7 @@ export type AnalyticsRating = Pick<
   | 'role'
   | 'lens'
   | 'cardId'
+  | 'personaId'
   | 'valence'
   | 'expectation'
   | 'effort'

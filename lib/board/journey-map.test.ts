@@ -44,6 +44,7 @@ function rating(stepId: string, role: AnalyticsRating['role'], valence: number):
     round: 1,
     lens: 'customer',
     cardId: null,
+    personaId: null,
     expectation: 'as',
     effort: null,
   };

@@ -26,6 +26,6 @@ export function control(overrides: Partial<ControlState> = {}): ControlState {
 
 /** A staff member's neutral rating of `stepId` in round 1. */
 export function ratingOf(stepId: string): AnalyticsRating {
-  const base = { round: 1, role: 'staff', lens: 'staff', cardId: null } as const;
+  const base = { round: 1, role: 'staff', lens: 'staff', cardId: null, personaId: null } as const;
   return { ...base, stepId, valence: 0, expectation: 'as', effort: null };
 }

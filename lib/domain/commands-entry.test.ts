@@ -20,6 +20,7 @@ const rating = (
   round,
   lens: 'customer',
   cardId: null,
+  personaId: null,
   expectation: 'as',
   effort: null,
 });

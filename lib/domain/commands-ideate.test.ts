@@ -33,6 +33,7 @@ const rating = (stepId: keyof typeof VALENCE, round = 1): AnalyticsRating => ({
   round,
   lens: 'customer',
   cardId: null,
+  personaId: null,
   expectation: 'as',
   effort: null,
 });

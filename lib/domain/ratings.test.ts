@@ -191,6 +191,7 @@ describe('ratingView', () => {
     role: 'customer',
     lens: 'customer',
     cardId: null,
+    personaId: null,
     updatedAt: 5,
   };
 

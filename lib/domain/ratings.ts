@@ -18,8 +18,9 @@ export type RatingInput = z.output<typeof RatingPayload>;
 
 /**
  * A rating: the one type. What the rater sent, in which round, who rated (their role,
- * lens and situation card when they rated) and when. The server stores it whole; every
- * audience sees a view of it (below), every analytic asks for the fields it reads.
+ * lens, situation card and persona when they rated, from the server's roster) and when.
+ * The server stores it whole; every audience sees a view of it (below), every analytic
+ * asks for the fields it reads.
  */
 export interface Rating extends RatingInput {
   workshopId: string;
@@ -28,6 +29,8 @@ export interface Rating extends RatingInput {
   role: Role;
   lens: Lens;
   cardId: string | null;
+  /** The persona dealt to the rater when they rated; null for none (or stored before kept). */
+  personaId: string | null;
   updatedAt: number;
 }
 
@@ -45,14 +48,15 @@ export const MY_RATING_FIELDS = [
 export type MyRating = Pick<Rating, (typeof MY_RATING_FIELDS)[number]>;
 
 /**
- * What everyone sees of a revealed step's ratings: who rated only as role, lens and card
- * (never a participant id), a key per rating, and the rater's name in named workshops only.
+ * What everyone sees of a revealed step's ratings: who rated only as role, lens, card and
+ * persona (never a participant id), a key per rating, and the rater's name in named workshops only.
  */
 export const REVEALED_RATING_FIELDS = [
   ...MY_RATING_FIELDS,
   'role',
   'lens',
   'cardId',
+  'personaId',
 ] as const satisfies readonly (keyof Rating)[];
 export type RevealedRating = {
   /** Stable within a server run; not a participant id (so anonymous stays anonymous). */

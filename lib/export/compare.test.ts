@@ -11,6 +11,7 @@ function rating(stepId: string, valence: number, over: Partial<ExportRating> = {
     role: 'customer',
     lens: 'customer',
     cardId: null,
+    personaId: null,
     valence,
     emotion: 'calm',
     expectation: 'as',

@@ -110,6 +110,11 @@ describe('renderCsvFiles', () => {
       note: "'-2 on liikaa",
     });
     expect(rows.find((r) => r.card_id === 'kiire')?.card_title).toBe('Kiire ⏰');
+    expect(rows.filter((r) => r.persona_id === 'maija').map((r) => r.persona_name)).toEqual([
+      'Maija Möttönen',
+      'Maija Möttönen',
+    ]);
+    expect(rows[0]).toMatchObject({ persona_id: '', persona_name: '' });
     expect(rows[1]!.note).toBe('Helppoa, “kiitos” 👍');
   });
 

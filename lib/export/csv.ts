@@ -40,6 +40,8 @@ export function renderCsvFiles(exp: WorkshopExport): Record<CsvFile, string> {
   const number = (id: string | null) => (id ? (index.get(id) ?? null) : null);
   const card = (id: string | null) =>
     id ? (exp.situations.find((c) => c.id === id)?.title ?? '') : '';
+  const persona = (id: string | null) =>
+    id ? (exp.personas.find((p) => p.id === id)?.name ?? '') : '';
   const group = (id: string | null) =>
     id ? (exp.groups.find((g) => g.id === id)?.title ?? '') : '';
   const idea = (id: string | null) =>
@@ -55,6 +57,8 @@ export function renderCsvFiles(exp: WorkshopExport): Record<CsvFile, string> {
       'lens',
       'card_id',
       'card_title',
+      'persona_id',
+      'persona_name',
       'valence',
       'emotion',
       'expectation',
@@ -72,6 +76,8 @@ export function renderCsvFiles(exp: WorkshopExport): Record<CsvFile, string> {
       r.lens,
       r.cardId,
       card(r.cardId),
+      r.personaId,
+      persona(r.personaId),
       r.valence,
       r.emotion,
       r.expectation,

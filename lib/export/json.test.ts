@@ -67,6 +67,30 @@ describe('the feeling expected next in the JSON export', () => {
   });
 });
 
+describe('an export written before personas and effort were analysed', () => {
+  it('is still read: its ratings have no persona', () => {
+    const exp = sampleExport();
+    const { byPersona: _p, effort: _e, ...analysis } = exp.analysis;
+    const { highEffortLowFeeling: _h, ...rankings } = exp.analysis.rankings;
+    const older = {
+      ...exp,
+      ratings: exp.ratings.map(({ personaId: _gone, ...r }) => r),
+      analysis: { ...analysis, rankings },
+    };
+    const parsed = parseWorkshopExport(JSON.parse(JSON.stringify(older)));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.ratings).toHaveLength(exp.ratings.length);
+    expect(parsed.value.ratings.every((r) => r.personaId === null)).toBe(true);
+  });
+
+  it('refuses a persona id that is not an id', () => {
+    const exp = sampleExport();
+    const bad = { ...exp, ratings: [{ ...exp.ratings[0], personaId: '' }] };
+    expect(errorOf(bad)).toMatchObject({ code: 'INVALID_EXPORT', path: 'ratings.0.personaId' });
+  });
+});
+
 describe('parseWorkshopExport refuses with a named error', () => {
   it('NOT_JSON for text that is not JSON', () => {
     expect(errorOf('{"schema":').code).toBe('NOT_JSON');

@@ -62,6 +62,8 @@ const Rating = z.object({
   role,
   lens: z.enum(LENSES),
   cardId: id.nullable(),
+  // Files from before the persona was kept with the rating have none.
+  personaId: id.nullable().default(null),
   valence: z.number().int().min(-3).max(3),
   emotion: z.string().max(64),
   expectation: z.enum(EXPECTATIONS),
@@ -107,6 +109,9 @@ const Analysis = z.looseObject({
   expectations: z.array(z.unknown()),
   momentsOfTruth: z.array(z.unknown()),
   byCard: z.array(z.unknown()),
+  // Written since issue 24; older files lack them.
+  byPersona: z.array(z.unknown()).optional(),
+  effort: z.looseObject({ steps: z.array(z.unknown()), path: z.unknown() }).optional(),
   byRound: z.array(z.unknown()),
   rankings: z.looseObject({
     perceptionGaps: z.array(z.unknown()),
@@ -114,6 +119,7 @@ const Analysis = z.looseObject({
     worstHandoffs: z.array(z.unknown()),
     leadersVsCustomers: z.array(z.unknown()),
     momentsOfTruth: z.array(z.unknown()),
+    highEffortLowFeeling: z.array(z.unknown()).optional(),
   }),
 });
 

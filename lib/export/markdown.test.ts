@@ -59,7 +59,7 @@ describe('renderMarkdown', () => {
   it('keeps every table row to its columns, whatever the cells hold', () => {
     const out = html(renderMarkdown(sampleExport()));
     const tables = out.split('<table>').slice(1);
-    expect(tables).toHaveLength(4); // warm-up by role, steps, ideas, actions
+    expect(tables).toHaveLength(7); // warm-up by role, steps, by card, by persona, effort, ideas, actions
     for (const table of tables) {
       const rows = table.split('</table>')[0]!.match(/<tr>[\s\S]*?<\/tr>/g) ?? [];
       const widths = rows.map((r) => (r.match(/<t[hd][ >]/g) ?? []).length);
@@ -94,6 +94,38 @@ describe('renderMarkdown', () => {
     // Questions are not pains or gains: they come with the whole board, after the actions.
     expect(md.indexOf('Kuka omistaa?')).toBeGreaterThan(md.indexOf('## Taulu askelittain'));
     expect(md.indexOf('## Taulu askelittain')).toBeGreaterThan(md.indexOf('## Toimenpiteet'));
+  });
+
+  it('splits the feeling by situation card and by persona, as the screens do', () => {
+    const md = renderMarkdown(sampleExport());
+    for (const words of [
+      '## Tunne tilannekorteittain',
+      '| \\# | Askel | Kiire ⏰ (n = 1) | Ei tilannekorttia (n = 6) |',
+      '| 2 | Vahvistus sähköpostiin | −2,0 | 0,0 |',
+      '## Tunne persoonittain',
+      // Planted: Maija Möttönen rated step 1 at +1 and step 2 at −2, and nothing else.
+      '| \\# | Askel | Maija Möttönen (n = 2) | Ei persoonaa (n = 5) |',
+      '| 1 | Tilaus verkkokaupassa | +1,0 | +2,0 |',
+      '| 2 | Vahvistus sähköpostiin | −2,0 | 0,0 |',
+    ]) {
+      expect(md).toContain(words);
+    }
+  });
+
+  it('shows the effort per step and role and ranks high effort with low feeling', () => {
+    // Percentages are spaced with a no-break space in Finnish: read it as a plain one.
+    const md = renderMarkdown(sampleExport()).replace(/[\u00a0\u202f]/g, ' ');
+    expect(md).toContain('## Vaiva askelittain ja rooleittain');
+    // Step 3: the leader answered 3, the customer proxy 5; half of the answers were 4 or 5.
+    expect(md).toContain('| 3 | Lasku \\| "yllätys" \\* | 3 (0 %) | – | 5 (100 %) | 4 (50 %) |');
+    expect(md).toContain('| Koko polku | 3 (0 %) | – | 3,7 (67 %) | 3,5 (50 %) |');
+    // Planted: step 3 (effort 4, feeling −2,5) is the worse trade, then step 2 (4 and −2).
+    const hot = md.slice(md.indexOf('## Paljon vaivaa, huono tunne'));
+    expect(visible(html(hot))).toContain(
+      '3. Lasku | "yllätys" *: vaiva 4/5, tunne −2,5: pisteet 0,4',
+    );
+    expect(hot.indexOf('Lasku')).toBeLessThan(hot.indexOf('Vahvistus'));
+    expect(hot).toContain('Vahvistus sähköpostiin: vaiva 4/5, tunne −2,0: pisteet 0,3');
   });
 
   it('speaks English for an English workshop', () => {

@@ -54,6 +54,7 @@ export const EXPORT_RATING_FIELDS = [
   'role',
   'lens',
   'cardId',
+  'personaId',
   'valence',
   'emotion',
   'expectation',

@@ -70,6 +70,21 @@ describe('renderPdf', () => {
     expect(pdf.text.at(-1)).toContain(`Sivu ${pdf.pages}/${pdf.pages}`);
   });
 
+  it('prints the splits by situation card and by persona, and the effort, as the Markdown does', async () => {
+    const text = (await readPdf(await renderPdf(sampleExport()))).text.join(' ');
+    for (const words of [
+      'Tunne tilannekorteittain',
+      'Tunne persoonittain',
+      'Maija Möttönen',
+      'Vaiva askelittain ja rooleittain',
+      'Koko polku',
+      'Paljon vaivaa, huono tunne',
+      'vaiva 4/5, tunne −2,5: pisteet 0,4',
+    ]) {
+      expect(text).toContain(words);
+    }
+  });
+
   it('prints names in any script as typed, in its embedded font, and "?" for what it lacks', async () => {
     const owners = ['Łukasz Ćwik', 'Ольга Петрова', 'Ελένη Παππά', 'Ngô Bảo Châu', '王小明 🚚'];
     const base = sampleExport().actions[0]!;

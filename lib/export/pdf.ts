@@ -64,7 +64,12 @@ function columnWidths(doc: Doc, head: string[], rows: string[][], numeric: boole
     let max = 0;
     for (const [j, text] of cellsOf(i).entries()) {
       doc.font(j === 0 ? BOLD : REGULAR).fontSize(BODY_SIZE - 1);
-      for (const word of text.split(' ')) max = Math.max(max, doc.widthOfString(word));
+      // pdfkit measures a word with the space after it, and splits one wider than the line.
+      const words = text.split(' ');
+      words.forEach((word, k) => {
+        const measured = k < words.length - 1 ? `${word} ` : word;
+        max = Math.max(max, doc.widthOfString(measured));
+      });
     }
     return Math.min(total / 3, max + 2 * CELL_PAD + 1);
   };

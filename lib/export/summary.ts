@@ -10,6 +10,7 @@ import { WARMUP_ROLE_MIN_ANSWERS } from '../constants';
 import { ROLES } from '../domain/roles';
 import type { WorkshopExport } from './model';
 import { analysisSections, boardSections, type SummaryContext } from './summary-findings';
+import { segmentSections } from './summary-segments';
 import { type ExportWords, exportWords, fill, formatDate, label, numberFormats } from './words';
 
 /**
@@ -195,7 +196,14 @@ export function buildSummary(exp: WorkshopExport): Summary {
     title: exp.workshop.title,
     heading: t.heading,
     words,
-    sections: [facts, warmup, steps, ...analysisSections(ctx), ...boardSections(ctx)],
+    sections: [
+      facts,
+      warmup,
+      steps,
+      ...analysisSections(ctx),
+      ...segmentSections(ctx),
+      ...boardSections(ctx),
+    ],
     curve,
     curveBefore: 2,
   };

@@ -47,6 +47,7 @@ function rating(stepId: string, valence: number, over: Partial<ExportRating> = {
     role: 'customer',
     lens: 'customer',
     cardId: null,
+    personaId: null,
     valence,
     emotion: valence < 0 ? 'frustrated' : 'happy',
     expectation: valence < 0 ? 'worse' : 'as',
@@ -59,12 +60,12 @@ function rating(stepId: string, valence: number, over: Partial<ExportRating> = {
 
 export const RATINGS: ExportRating[] = [
   rating('tilaus', 2, { role: 'leader', lens: 'customer', expectation: 'better' }),
-  rating('tilaus', 1, { note: 'Helppoa, “kiitos” 👍' }),
+  rating('tilaus', 1, { note: 'Helppoa, “kiitos” 👍', personaId: 'maija', effort: 2 }),
   rating('vahvistus', 1, { role: 'leader' }),
   rating('vahvistus', -1, { role: 'staff', lens: 'staff', emotion: 'unsure' }),
-  rating('vahvistus', -2, { cardId: 'kiire' }),
-  rating('lasku', -2, { role: 'leader', note: '-2 on liikaa' }),
-  rating('lasku', -3, { emotion: 'angry', note: HOSTILE }),
+  rating('vahvistus', -2, { cardId: 'kiire', personaId: 'maija', effort: 4 }),
+  rating('lasku', -2, { role: 'leader', note: '-2 on liikaa', effort: 3 }),
+  rating('lasku', -3, { emotion: 'angry', note: HOSTILE, effort: 5 }),
 ];
 
 /**

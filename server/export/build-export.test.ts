@@ -34,6 +34,7 @@ function revealed(stepId: string, round: number, valence: number): RevealedRatin
     role: 'customer',
     lens: 'customer',
     cardId: null,
+    personaId: null,
     name: null,
   };
 }

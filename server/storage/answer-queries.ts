@@ -15,6 +15,7 @@ const RATING = [
   'role',
   'lens',
   'card_id as cardId',
+  'persona_id as personaId',
   'updated_at as updatedAt',
   'expected_next as expectedNext',
 ] as const;
@@ -91,6 +92,7 @@ export function answerQueries(d: SqlDialect) {
           role: r.role,
           lens: r.lens,
           card_id: r.cardId,
+          persona_id: r.personaId,
           updated_at: r.updatedAt,
           expected_next: r.expectedNext ?? null,
         })
@@ -104,6 +106,7 @@ export function answerQueries(d: SqlDialect) {
             role: eb.ref('excluded.role'),
             lens: eb.ref('excluded.lens'),
             card_id: eb.ref('excluded.card_id'),
+            persona_id: eb.ref('excluded.persona_id'),
             updated_at: eb.ref('excluded.updated_at'),
             expected_next: eb.ref('excluded.expected_next'),
           })),

@@ -151,6 +151,13 @@ const MIGRATIONS: readonly Migration[] = [
   {
     sql: () => `
   ALTER TABLE ratings ADD COLUMN expected_next TEXT;
+    `,
+  },
+  // 9 (SQLite), 10 (Postgres): the persona dealt to the rater when they rated (issue 24),
+  // to split the curve by persona as by card; ratings stored before it have none
+  {
+    sql: () => `
+  ALTER TABLE ratings ADD COLUMN persona_id TEXT;
   `,
   },
 ];

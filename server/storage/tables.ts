@@ -54,6 +54,7 @@ export interface Tables {
     role: Role;
     lens: Lens;
     card_id: string | null;
+    persona_id: string | null;
     updated_at: number;
     expected_next: NonNullable<RatingRecord['expectedNext']> | null;
   };

@@ -128,6 +128,8 @@ const DECIDE: { [T in ActorRequest['type']]: Decide<T> } = {
       role: who.role,
       lens: who.lens,
       cardId: who.cardId,
+      // The persona dealt to the rater now, from the roster: the payload cannot name one.
+      personaId: who.personaId,
       updatedAt: h.now,
     };
     return accepted(

@@ -42,6 +42,7 @@ function rating(participantId: string, stepId: string, valence: number, more = {
     role: PEOPLE.get(participantId)?.role ?? 'customer',
     lens: 'customer',
     cardId: null,
+    personaId: null,
     updatedAt: 1,
     ...more,
   };
@@ -51,7 +52,7 @@ function rating(participantId: string, stepId: string, valence: number, more = {
 function book(): RatingBook {
   return new RatingBook([
     rating(LEA, 's1', 2),
-    rating(CAI, 's1', -2, { cardId: 'in-a-hurry' }),
+    rating(CAI, 's1', -2, { cardId: 'in-a-hurry', personaId: 'anneli' }),
     rating(COR, 's1', -3, { emotion: 'angry', effort: 5 }),
     rating(LEA, 's2', 1),
     rating(LEA, 's1', 3, { round: 2 }),
@@ -109,12 +110,13 @@ describe('RatingBook revealed', () => {
     expect(round2).toMatchObject([{ round: 2, stepId: 's1', valence: 3 }]);
   });
 
-  it('carries role, lens, card and the feeling itself', () => {
+  it('carries role, lens, card, persona and the feeling itself', () => {
     const revealed = book().revealed(control({ revealed: ['1:s1'] }), PEOPLE);
     expect(revealed.find((r) => r.valence === -2)).toMatchObject({
       role: 'customer',
       lens: 'customer',
       cardId: 'in-a-hurry',
+      personaId: 'anneli',
       emotion: 'frustrated',
       expectation: 'as',
       note: 'felt -2',

@@ -56,6 +56,7 @@ export function rating(workshopId: string, overrides: Partial<RatingRecord> = {}
     role: 'customer',
     lens: 'customer',
     cardId: null,
+    personaId: null,
     updatedAt: 1000,
     ...overrides,
   };

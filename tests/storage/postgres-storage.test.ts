@@ -56,6 +56,28 @@ describe('PostgresStorage', () => {
       );
     });
 
+    it('loads ratings stored before version 9 with no persona', async () => {
+      const own = freshSchema('old');
+      schemas.push(own);
+      const w = workshopRecord();
+      const r = rating(w.id, { cardId: 'in-a-hurry', effort: 4 });
+      // The schema as a server of version 8 left it, with one rating in it.
+      await sql(`CREATE SCHEMA ${own}; SET search_path = ${own};
+        ${POSTGRES_MIGRATIONS.slice(0, 8).join(';\n')};
+        CREATE TABLE saappaat_schema (version INTEGER NOT NULL);
+        INSERT INTO saappaat_schema VALUES (8);
+        INSERT INTO workshops (id, title, template_id, locale, join_code, facilitator_key_hash,
+          created_at, control_json, control_revision)
+          VALUES ('${w.id}', 'Vanha', 'x', 'fi', '${w.joinCode}', 'x', 1, '{}', 1);
+        INSERT INTO ratings (workshop_id, participant_id, step_id, round, valence, emotion,
+          expectation, effort, note, role, lens, card_id, updated_at)
+          VALUES ('${w.id}', '${r.participantId}', '${r.stepId}', ${r.round}, ${r.valence},
+            '${r.emotion}', '${r.expectation}', ${r.effort}, NULL, '${r.role}', '${r.lens}',
+            '${r.cardId}', ${r.updatedAt});`);
+      const s = await storage(undefined, own);
+      expect(await s.listRatings(w.id)).toEqual([{ ...r, personaId: null }]);
+    });
+
     it('refuses a schema name that is not a plain identifier', async () => {
       await expect(connectTestStorage('x; DROP TABLE workshops')).rejects.toThrow(/schema name/);
     });

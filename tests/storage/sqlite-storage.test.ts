@@ -238,6 +238,37 @@ describe('SqliteStorage', () => {
     expect(loaded).not.toHaveProperty('expectedNext');
   });
 
+  it('loads ratings stored before version 9 with no persona', async () => {
+    const { file, old } = storedAt(8);
+    const w = workshopRecord();
+    insertWorkshop(old, w, 1);
+    const r = rating(w.id, { cardId: 'in-a-hurry', effort: 4 });
+    old
+      .prepare(
+        `INSERT INTO ratings (workshop_id, participant_id, step_id, round, valence, emotion,
+           expectation, effort, note, role, lens, card_id, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        w.id,
+        r.participantId,
+        r.stepId,
+        r.round,
+        r.valence,
+        r.emotion,
+        r.expectation,
+        r.effort,
+        r.note,
+        r.role,
+        r.lens,
+        r.cardId,
+        r.updatedAt,
+      );
+    old.close();
+    const s = storageAt(file);
+    expect(await s.listRatings(w.id)).toEqual([{ ...r, personaId: null }]);
+  });
+
   it('reopens the same file without re-running migrations or losing rows', async () => {
     const file = tempFile();
     const first = new SqliteStorage(file);

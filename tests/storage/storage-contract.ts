@@ -216,6 +216,15 @@ export function describeStorageContract(name: string, make: () => Promise<Storag
         expect(cleared).not.toHaveProperty('expectedNext');
       });
 
+      it('stores the persona and card the rater held, and replaces them with the rating', async () => {
+        const held = rating(w.id, { personaId: 'purchaser', cardId: 'in-a-hurry' });
+        await storage.putRating(held);
+        expect(await storage.listRatings(w.id)).toEqual([held]);
+        const dealtAnew = { ...held, personaId: 'site-manager', cardId: null, updatedAt: 2000 };
+        await storage.putRating(dealtAnew);
+        expect(await storage.listRatings(w.id)).toEqual([dealtAnew]);
+      });
+
       it('keeps ratings of other rounds, steps and people apart', async () => {
         const all = [
           rating(w.id),
