@@ -75,3 +75,26 @@ export function roundChanges(rounds: readonly RoundAnalysis[]): RoundChange[] {
     }),
   );
 }
+
+/** The analyses an export carries: the latest round, every round, and the change between. */
+export interface WorkshopAnalyses {
+  /** The latest round with counted ratings (its `byRound` splits every round). */
+  analysis: JourneyAnalysis;
+  rounds: RoundAnalysis[];
+  roundChanges: RoundChange[];
+}
+
+/**
+ * The latest round's analysis stays where exports always had it (`analysis`), beside every
+ * round's own and the change per role between them.
+ */
+export function analyseWorkshop(
+  steps: readonly AnalyticsStep[],
+  ratings: readonly JourneyRating[],
+): WorkshopAnalyses {
+  const rounds = analyseRounds(steps, ratings);
+  const latest = rounds.at(-1);
+  const analysis = latest ? { ...latest.analysis } : analyseJourney(steps, []);
+  analysis.byRound = byRound(steps, ratings);
+  return { analysis, rounds, roundChanges: roundChanges(rounds) };
+}

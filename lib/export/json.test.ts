@@ -67,6 +67,17 @@ describe('the feeling expected next in the JSON export', () => {
   });
 });
 
+describe('an export written before rounds were kept apart', () => {
+  it('is still read without `rounds` and `roundChanges`, and keeps them when there', () => {
+    const exp = sampleExport();
+    expect(exp.rounds).toHaveLength(1);
+    const { rounds: _r, roundChanges: _c, ...older } = exp;
+    const parsed = parseWorkshopExport(JSON.parse(JSON.stringify(older)));
+    expect(parsed).toEqual({ ok: true, value: older });
+    expect(parseWorkshopExport(renderJson(exp))).toEqual({ ok: true, value: exp });
+  });
+});
+
 describe('an export written before personas and effort were analysed', () => {
   it('is still read: its ratings have no persona', () => {
     const exp = sampleExport();

@@ -167,6 +167,13 @@ const WorkshopExportSchema = z.object({
   ideas: z.array(z.object({ noteId: id, stepId: id, text, dots: count })).max(IMPORT_LIMITS.items),
   actions: z.array(Action).max(IMPORT_LIMITS.items),
   analysis: Analysis,
+  // Written since issue 24 (each round on its own); older files lack them.
+  rounds: z
+    .array(
+      z.looseObject({ round: z.number().int().min(1), lenses: z.unknown(), analysis: Analysis }),
+    )
+    .optional(),
+  roundChanges: z.array(z.unknown()).optional(),
 });
 
 /** Why an import was refused. */

@@ -1,4 +1,5 @@
 import type { JourneyAnalysis } from '../analytics/journey';
+import type { RoundAnalysis, RoundChange } from '../analytics/rounds';
 import type { RevealedRating } from '../domain/ratings';
 import type { WarmupResults } from '../analytics/warmup';
 import type { GroupView, Lane } from '../board/board-doc';
@@ -42,6 +43,13 @@ export interface WorkshopExport {
   actions: ExportAction[];
   /** The analysis of the latest round (its `byRound` splits the ratings of every round). */
   analysis: JourneyAnalysis;
+  /**
+   * Every round with revealed ratings analysed on its own, in round order (the latest is
+   * `analysis` again). Absent in exports made before rounds were kept apart.
+   */
+  rounds?: RoundAnalysis[];
+  /** Per step and role, each round's mean and the change from the first round to the latest. */
+  roundChanges?: RoundChange[];
 }
 
 /**

@@ -1,5 +1,5 @@
 /** A hand-made export for the renderers' tests: Finnish, with hostile and non-ASCII text. */
-import { analyseJourney } from '../analytics/journey';
+import { analyseWorkshop } from '../analytics/rounds';
 import type { PathStep } from '../board/path-doc';
 import type { Locale } from '../domain/roles';
 import {
@@ -154,7 +154,7 @@ export function sampleExport(
         createdAt: '2026-03-02T13:00:00.000Z',
       },
     ],
-    analysis: analyseJourney(PATH, ratings),
+    ...analyseWorkshop(over.path ?? PATH, ratings),
     ...over,
   };
 }

@@ -122,6 +122,22 @@ describe('buildExport', () => {
     expect(analysis.byRound.map((r) => r.round)).toEqual([1, 2]);
   });
 
+  it('keeps every round analysed on its own, and the change per role between them', async () => {
+    const exp = await buildExport(fakes(false), 'w1');
+    expect(
+      exp.rounds?.map((r) => [r.round, r.analysis.curve.map((p) => p.overall?.mean ?? null)]),
+    ).toEqual([
+      [1, [2, null]],
+      [2, [1, -3]],
+    ]);
+    // The latest round is `analysis` as it always was.
+    expect(exp.rounds?.at(-1)?.analysis.curve).toEqual(exp.analysis.curve);
+    expect(exp.roundChanges?.map((c) => [c.stepId, c.role, c.change])).toEqual([
+      ['a', 'customer', -1],
+      ['b', 'customer', null],
+    ]);
+  });
+
   it('names note authors from the roster in a named workshop, and refuses an unknown one', async () => {
     const exp = await buildExport(fakes(false), 'w1');
     expect(exp.notes.map((n) => [n.authorName, n.authorRole])).toEqual([

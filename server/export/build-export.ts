@@ -1,6 +1,5 @@
 import type * as Y from 'yjs';
-import { analyseJourney } from '../../lib/analytics/journey';
-import { byRound } from '../../lib/analytics/segments';
+import { analyseWorkshop } from '../../lib/analytics/rounds';
 import { noteAuthor } from '../../lib/board/authors';
 import { readGroups, readNotes } from '../../lib/board/board-doc';
 import { readPath, readPersonas, readSituations } from '../../lib/board/path-doc';
@@ -124,13 +123,9 @@ export async function buildExport(deps: ExportDeps, workshopId: string): Promise
     actor,
     board.path.map((s) => s.id),
   );
-  // The analytics read the exported ratings as they are (each asks for the fields it needs).
-  const latest = ratings.reduce((max, r) => Math.max(max, r.round), 0);
-  const analysis = analyseJourney(
-    board.path,
-    ratings.filter((r) => r.round === latest),
-  );
-  analysis.byRound = byRound(board.path, ratings);
+  // The analytics read the exported ratings as they are (each asks for the fields it needs);
+  // every round on its own too, so a later round does not hide what an earlier one found.
+  const { analysis, rounds, roundChanges } = analyseWorkshop(board.path, ratings);
 
   return {
     schema: EXPORT_SCHEMA,
@@ -157,5 +152,7 @@ export async function buildExport(deps: ExportDeps, workshopId: string): Promise
     ideas: rankIdeas(notes, votes),
     actions: actions.map(toExportAction).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     analysis,
+    rounds,
+    roundChanges,
   };
 }
