@@ -10,6 +10,7 @@ import { WARMUP_ROLE_MIN_ANSWERS } from '../constants';
 import { ROLES } from '../domain/roles';
 import type { WorkshopExport } from './model';
 import { analysisSections, boardSections, type SummaryContext } from './summary-findings';
+import { roundSections } from './summary-rounds';
 import { segmentSections } from './summary-segments';
 import { type ExportWords, exportWords, fill, formatDate, label, numberFormats } from './words';
 
@@ -201,6 +202,7 @@ export function buildSummary(exp: WorkshopExport): Summary {
       warmup,
       steps,
       ...analysisSections(ctx),
+      ...roundSections(ctx),
       ...segmentSections(ctx),
       ...boardSections(ctx),
     ],

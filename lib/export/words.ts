@@ -7,6 +7,7 @@ export interface ExportWords {
   t: Messages['export'];
   roles: Messages['roles'];
   lanes: Messages['lanes'];
+  lenses: Messages['lenses'];
   emotions: Messages['emotions'];
   phases: Messages['phases'];
   stages: Messages['stages'];
@@ -21,6 +22,7 @@ export function exportWords(locale: Locale): ExportWords {
     t: c.export,
     roles: c.roles,
     lanes: c.lanes,
+    lenses: c.lenses,
     emotions: c.emotions,
     phases: c.phases,
     stages: c.stages,
