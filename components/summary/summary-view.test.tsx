@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { analyseJourney } from '@/lib/analytics/journey';
+import { analyseWorkshop } from '@/lib/analytics/rounds';
 import { EXPORT_SCHEMA, EXPORT_VERSION, type WorkshopExport } from '@/lib/export/model';
 import { RATINGS, renderEn, STEPS } from '../charts/test-utils';
 import { SummaryView } from './summary-view';
@@ -152,5 +153,32 @@ describe('SummaryView with emptied notes', () => {
       within(screen.getByTestId('summary-actions')).getByText('Add back orders to the waybill')
         .className,
     ).toContain('wrap-anywhere');
+  });
+
+  it('shows each earlier round’s findings and the change per role when there are two rounds', () => {
+    // Round 2, leaders in staff's boots: +1 at Delivery, where they felt +2 in round 1.
+    const round2 = RATINGS.filter((r) => r.role === 'leader').map((r) => ({
+      ...r,
+      round: 2,
+      lens: 'staff' as const,
+      valence: r.stepId === 'delivery' ? 1 : r.valence,
+    }));
+    const ratings = [...RATINGS, ...round2];
+    renderEn(<SummaryView data={{ ...data, ...analyseWorkshop(STEPS, ratings) }} />);
+    const rounds = screen.getByRole('region', { name: 'Round by round' });
+    const round1 = within(rounds).getByRole('region', {
+      name: "Round 1 (Customer's boots): findings",
+    });
+    // Round 1's perception gap at Delivery (leader +2, proxies −2.5): gone from round 2.
+    expect(round1.textContent).toContain('Delivery');
+    expect(within(round1).getByText('7 revealed ratings')).toBeTruthy();
+    const leaders = within(rounds).getByRole('table', { name: 'Leader: mean feeling per round' });
+    const row = within(leaders).getByRole('rowheader', { name: '3. Delivery' }).closest('tr')!;
+    expect([...row.querySelectorAll('td')].map((c) => c.textContent)).toEqual(['+2', '+1', '-1']);
+  });
+
+  it('shows no rounds section with one round', () => {
+    renderEn(<SummaryView data={{ ...data, ...analyseWorkshop(STEPS, RATINGS) }} />);
+    expect(screen.queryByRole('region', { name: 'Round by round' })).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import { Rankings } from '../charts/rankings';
 import { JourneyMap } from '../map/journey-map';
 import { MapDownloads } from '../map/map-downloads';
 import { WarmupResultsView } from '../run/warmup-results';
+import { RoundFindings } from './round-findings';
 
 const TOP_NOTES = 3;
 
@@ -78,6 +79,15 @@ export function SummaryView({ data }: { data: WorkshopExport }) {
           />
         </div>
       </Section>
+      {(data.rounds?.length ?? 0) > 1 && (
+        <Section id="rounds" title={t('summary.roundsTitle')}>
+          <RoundFindings
+            steps={steps}
+            rounds={data.rounds ?? []}
+            changes={data.roundChanges ?? []}
+          />
+        </Section>
+      )}
       <Section id="pains" title={t('summary.pains')}>
         {!hasPainsOrGains(data) && <p>{t('summary.none')}</p>}
         <ol className="flex flex-col gap-3">
