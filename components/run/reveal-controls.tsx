@@ -11,10 +11,11 @@ import {
 } from '@/lib/board/path-doc';
 import { useDocValue } from '@/lib/client/use-doc-value';
 import { useWorkshopDoc } from '@/lib/stores/doc-store';
-import { useJourneyAnalysis } from '@/lib/client/use-analysis';
+import { useJourneyAnalysis, useRoundAnalyses } from '@/lib/client/use-analysis';
 import { stepKey } from '@/lib/domain/ratings';
 import type { WorkshopState } from '@/lib/domain/workshop';
 import { Breakdowns } from '../charts/breakdowns';
+import { hasOtherRounds, RoundFindings } from '../summary/round-findings';
 import { Rankings } from '../charts/rankings';
 import { PromisesBroken } from '../charts/promises-broken';
 import { Button } from '../ui/button';
@@ -74,6 +75,7 @@ export function RevealControls({ state, steps }: { state: WorkshopState; steps: 
   const { run, error } = useCommand();
   const analysis = useJourneyAnalysis(steps, state.control.round);
   const allRounds = useJourneyAnalysis(steps, undefined);
+  const { rounds, changes } = useRoundAnalyses(steps);
   const doc = useWorkshopDoc((s) => s.doc);
   const cards = useDocValue(doc, readSituations, NO_CARDS);
   const personas = useDocValue(doc, readPersonas, NO_PERSONAS);
@@ -123,6 +125,15 @@ export function RevealControls({ state, steps }: { state: WorkshopState; steps: 
         cardTitles={Object.fromEntries(cards.map((c) => [c.id, c.title]))}
         personaNames={Object.fromEntries(personas.map((p) => [p.id, p.name]))}
       />
+      {/* The rankings above are this round's: the earlier rounds' findings stay in view. */}
+      {hasOtherRounds(rounds, round) && (
+        <section aria-labelledby="reveal-rounds" className="flex flex-col gap-3">
+          <h2 id="reveal-rounds" className="text-xl font-semibold">
+            {t('summary.roundsTitle')}
+          </h2>
+          <RoundFindings steps={steps} rounds={rounds} changes={changes} shown={round} />
+        </section>
+      )}
     </div>
   );
 }

@@ -69,58 +69,70 @@ function ChangesByRole({
   });
 }
 
+/** Whether any round other than the one shown above has findings to show. */
+export function hasOtherRounds(rounds: readonly RoundAnalysis[], shown: number): boolean {
+  return rounds.some((r) => r.round !== shown);
+}
+
 /**
- * With more than one round: each earlier round's curve and findings (the summary above is
- * the latest round's), and what changed between the rounds by role. Nothing with one round.
+ * Every round other than `shown` (the one whose findings are shown above: the latest in
+ * the summary, the current one in the reveal), each with its curve and findings, and with
+ * two rounds or more what changed between them by role. Nothing when there is no other.
  */
 export function RoundFindings({
   steps,
   rounds,
   changes,
+  shown,
 }: {
   steps: readonly ChartStep[];
   rounds: readonly RoundAnalysis[];
   changes: readonly RoundChange[];
+  shown: number;
 }) {
   const t = useTranslations('summary');
   const tl = useTranslations('lenses');
-  if (rounds.length < 2) return null;
+  if (!hasOtherRounds(rounds, shown)) return null;
   const first = rounds[0]!.round;
   const latest = rounds.at(-1)!.round;
   return (
     <div className="flex flex-col gap-6" data-testid="round-findings">
-      <p>{t('roundsNote', { latest })}</p>
-      {rounds.slice(0, -1).map((r) => {
-        const lenses = LENSES.filter((l) => r.lenses[l] > 0)
-          .map((l) => tl(l))
-          .join(', ');
-        const count = r.analysis.byRound.reduce((sum, s) => sum + s.count, 0);
-        return (
-          <section
-            key={r.round}
-            aria-labelledby={`summary-round-${r.round}`}
-            className="flex flex-col gap-3"
-          >
-            <h3 id={`summary-round-${r.round}`} className="text-lg font-semibold">
-              {t('roundFindings', { round: r.round, lenses })}
-            </h3>
-            <p className="text-sm text-stone-700">{t('ratingsCount', { count })}</p>
-            <EmotionCurve
-              steps={steps}
-              curve={r.analysis.curve}
-              handoffs={r.analysis.handoffs.map((h) => h.fromIndex)}
-            />
-            <Rankings steps={steps} analysis={r.analysis} headingLevel={4} />
-          </section>
-        );
-      })}
-      <section aria-labelledby="summary-round-changes" className="flex flex-col gap-3">
-        <h3 id="summary-round-changes" className="text-lg font-semibold">
-          {t('roundChanges')}
-        </h3>
-        <p>{t('roundChangesNote', { first, latest })}</p>
-        <ChangesByRole steps={steps} rounds={rounds} changes={changes} />
-      </section>
+      <p>{t('roundsNote', { round: shown })}</p>
+      {rounds
+        .filter((r) => r.round !== shown)
+        .map((r) => {
+          const lenses = LENSES.filter((l) => r.lenses[l] > 0)
+            .map((l) => tl(l))
+            .join(', ');
+          const count = r.analysis.byRound.reduce((sum, s) => sum + s.count, 0);
+          return (
+            <section
+              key={r.round}
+              aria-labelledby={`round-findings-${r.round}`}
+              className="flex flex-col gap-3"
+            >
+              <h3 id={`round-findings-${r.round}`} className="text-lg font-semibold">
+                {t('roundFindings', { round: r.round, lenses })}
+              </h3>
+              <p className="text-sm text-stone-700">{t('ratingsCount', { count })}</p>
+              <EmotionCurve
+                steps={steps}
+                curve={r.analysis.curve}
+                handoffs={r.analysis.handoffs.map((h) => h.fromIndex)}
+              />
+              <Rankings steps={steps} analysis={r.analysis} headingLevel={4} />
+            </section>
+          );
+        })}
+      {rounds.length > 1 && (
+        <section aria-labelledby="round-findings-changes" className="flex flex-col gap-3">
+          <h3 id="round-findings-changes" className="text-lg font-semibold">
+            {t('roundChanges')}
+          </h3>
+          <p>{t('roundChangesNote', { first, latest })}</p>
+          <ChangesByRole steps={steps} rounds={rounds} changes={changes} />
+        </section>
+      )}
     </div>
   );
 }

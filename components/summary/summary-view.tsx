@@ -85,6 +85,7 @@ export function SummaryView({ data }: { data: WorkshopExport }) {
             steps={steps}
             rounds={data.rounds ?? []}
             changes={data.roundChanges ?? []}
+            shown={data.rounds?.at(-1)?.round ?? 0}
           />
         </Section>
       )}

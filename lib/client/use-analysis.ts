@@ -2,6 +2,7 @@
 
 import { useMemo } from 'react';
 import { analyseJourney, type JourneyAnalysis } from '../analytics/journey';
+import { analyseRounds, roundChanges } from '../analytics/rounds';
 import type { PathStep } from '../board/path-doc';
 import type { RevealedRating } from '../domain/ratings';
 import { useSession } from '../stores/session-store';
@@ -15,4 +16,13 @@ function ofRound(revealed: Record<string, RevealedRating>, round?: number): Reve
 export function useJourneyAnalysis(steps: PathStep[], round: number | undefined): JourneyAnalysis {
   const revealed = useSession((s) => s.revealed);
   return useMemo(() => analyseJourney(steps, ofRound(revealed, round)), [steps, revealed, round]);
+}
+
+/** Every round revealed so far analysed on its own, and the change per role between them. */
+export function useRoundAnalyses(steps: PathStep[]) {
+  const revealed = useSession((s) => s.revealed);
+  return useMemo(() => {
+    const rounds = analyseRounds(steps, ofRound(revealed));
+    return { rounds, changes: roundChanges(rounds) };
+  }, [steps, revealed]);
 }
