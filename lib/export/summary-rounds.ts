@@ -6,7 +6,7 @@ import { analysisSections, type SummaryContext } from './summary-findings';
 import { fill } from './words';
 
 /** "Round 1 (Customer's boots)": the round and the lenses its ratings were given through. */
-export function roundLabel(ctx: SummaryContext, round: RoundAnalysis): string {
+function roundLabel(ctx: SummaryContext, round: RoundAnalysis): string {
   const { words } = ctx;
   const lenses = LENSES.filter((l) => round.lenses[l] > 0)
     .map((l) => words.lenses[l])
