@@ -4,10 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { SQLITE } from '../../server/storage/dialect';
-import { migrationsFor } from '../../server/storage/migrations';
-import { migrate, SqliteStorage } from '../../server/storage/sqlite-storage';
-import type { WorkshopRecord } from '../../server/storage/storage';
+import { SqliteStorage } from '../../server/storage/sqlite-storage';
 import {
   action,
   docContent,
@@ -17,52 +14,13 @@ import {
   rating,
   workshopRecord,
 } from './fixtures';
+import { tempFile } from './sqlite-files';
 import { describeStorageContract } from './storage-contract';
 
-const SQLITE_MIGRATIONS = migrationsFor(SQLITE);
-
-function tempFile(): string {
-  return path.join(
-    fs.mkdtempSync(path.join(os.tmpdir(), 'saappaat-sqlite-')),
-    'data',
-    'test.sqlite',
-  );
-}
-
-/** A database file as a release at schema `version` left it, open without the storage. */
-function storedAt(version: number): { file: string; old: Database.Database } {
-  const file = tempFile();
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const old = new Database(file);
-  for (const sql of SQLITE_MIGRATIONS.slice(0, version)) old.exec(sql);
-  old.pragma(`user_version = ${version}`);
-  return { file, old };
-}
-
-/** A workshop's row with the columns every version has. */
-function insertWorkshop(old: Database.Database, w: WorkshopRecord, createdAt: number): void {
-  old
-    .prepare(
-      `INSERT INTO workshops (id, title, template_id, locale, join_code,
-         facilitator_key_hash, created_at, control_json, control_revision)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      w.id,
-      w.title,
-      w.templateId,
-      w.locale,
-      w.joinCode,
-      w.facilitatorKeyHash,
-      createdAt,
-      '{}',
-      1,
-    );
-}
-
-type SyncDone = (err: NodeJS.ErrnoException | null) => void;
 
 /** Puts `sync` in the place of fs.fdatasync (given the real one); restored after each test. */
+type SyncDone = (err: NodeJS.ErrnoException | null) => void;
+
 function replaceSync(sync: (fd: number, done: SyncDone, real: typeof fs.fdatasync) => void) {
   const real = fs.fdatasync;
   return vi
@@ -176,112 +134,6 @@ describe('SqliteStorage', () => {
     const inDir = SqliteStorage.inDataDir(dir);
     open.push(inDir);
     expect(inDir.db.name).toBe(path.join(dir, 'saappaat.sqlite'));
-  });
-
-  it('applies every migration once and records the version', () => {
-    const s = storageAt(tempFile());
-    expect(s.db.pragma('user_version', { simple: true })).toBe(SQLITE_MIGRATIONS.length);
-    expect(() => migrate(s.db)).not.toThrow();
-    expect(s.db.pragma('user_version', { simple: true })).toBe(SQLITE_MIGRATIONS.length);
-  });
-
-  it('gives actions stored before version 5 no creator', async () => {
-    const { file, old } = storedAt(4);
-    const w = workshopRecord();
-    insertWorkshop(old, w, 1);
-    old
-      .prepare(`INSERT INTO actions (id, workshop_id, text, created_at) VALUES (?, ?, ?, ?)`)
-      .run('a-old', w.id, 'Vanha toimenpide', 7);
-    old.close();
-    const s = storageAt(file);
-    expect(await s.listActions(w.id)).toEqual([
-      action(w.id, { id: 'a-old', text: 'Vanha toimenpide', createdAt: 7 }),
-    ]);
-  });
-
-  it('puts every workshop stored before version 6 in a series of its own', async () => {
-    const { file, old } = storedAt(5);
-    const [a, b] = [workshopRecord({ createdAt: 5 }), workshopRecord({ createdAt: 6 })];
-    for (const w of [a, b]) insertWorkshop(old, w, 5);
-    old.close();
-    const s = storageAt(file);
-    expect((await s.getWorkshop(a.id))?.seriesId).toBe(a.id);
-    expect((await s.listSeries(b.id)).map((w) => w.id)).toEqual([b.id]);
-  });
-
-  it('loads ratings stored before version 8 without a feeling expected next', async () => {
-    const { file, old } = storedAt(7);
-    const w = workshopRecord();
-    insertWorkshop(old, w, 5);
-    const r = rating(w.id);
-    old
-      .prepare(
-        `INSERT INTO ratings (workshop_id, participant_id, step_id, round, valence, emotion,
-           expectation, effort, note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        w.id,
-        r.participantId,
-        r.stepId,
-        r.round,
-        r.valence,
-        r.emotion,
-        r.expectation,
-        null,
-        null,
-        r.updatedAt,
-      );
-    old.close();
-    const s = storageAt(file);
-    const [loaded] = await s.listRatings(w.id);
-    expect(loaded).toEqual(r);
-    expect(loaded).not.toHaveProperty('expectedNext');
-  });
-
-  it('loads ratings stored before version 9 with no persona', async () => {
-    const { file, old } = storedAt(8);
-    const w = workshopRecord();
-    insertWorkshop(old, w, 1);
-    const r = rating(w.id, { cardId: 'in-a-hurry', effort: 4 });
-    old
-      .prepare(
-        `INSERT INTO ratings (workshop_id, participant_id, step_id, round, valence, emotion,
-           expectation, effort, note, role, lens, card_id, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        w.id,
-        r.participantId,
-        r.stepId,
-        r.round,
-        r.valence,
-        r.emotion,
-        r.expectation,
-        r.effort,
-        r.note,
-        r.role,
-        r.lens,
-        r.cardId,
-        r.updatedAt,
-      );
-    old.close();
-    const s = storageAt(file);
-    expect(await s.listRatings(w.id)).toEqual([{ ...r, personaId: null }]);
-  });
-
-  it('reopens the same file without re-running migrations or losing rows', async () => {
-    const file = tempFile();
-    const first = new SqliteStorage(file);
-    const w = workshopRecord();
-    await first.createWorkshop(w);
-    await first.close();
-    // A migration run twice would fail on CREATE TABLE; reopening twice proves it is not.
-    for (let i = 0; i < 2; i++) {
-      const again = new SqliteStorage(file);
-      expect(again.db.pragma('user_version', { simple: true })).toBe(SQLITE_MIGRATIONS.length);
-      expect(await again.getWorkshop(w.id)).toEqual(w);
-      await again.close();
-    }
   });
 
   it('keeps everything across close and reopen', async () => {
