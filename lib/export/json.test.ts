@@ -103,6 +103,21 @@ describe('an export written before personas and effort were analysed', () => {
 });
 
 describe('parseWorkshopExport refuses with a named error', () => {
+  it('hidden characters in a title, a step or a persona, which the forms refuse too', () => {
+    // Found by the review: an import let a stranger put a right-to-left override and an
+    // escape sequence in a title the join page shows and the Markdown prints.
+    const exp = sampleExport();
+    const step = { ...exp.path[0]!, title: 'Order \u202Efdp' };
+    const persona = { id: 'p1', name: 'Eve\u0000', description: '' };
+    expect(
+      errorOf({ ...exp, workshop: { ...exp.workshop, title: 'Inv\u001b[31m' } }),
+    ).toMatchObject({ path: 'workshop.title' });
+    expect(errorOf({ ...exp, path: [step, ...exp.path.slice(1)] })).toMatchObject({
+      path: 'path.0.title',
+    });
+    expect(errorOf({ ...exp, personas: [persona] })).toMatchObject({ path: 'personas.0.name' });
+  });
+
   it('NOT_JSON for text that is not JSON', () => {
     expect(errorOf('{"schema":').code).toBe('NOT_JSON');
   });

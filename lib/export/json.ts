@@ -1,3 +1,4 @@
+import { lineText, linesText } from '../protocol/plain-text';
 import { z } from 'zod';
 import { RATED_ROLES } from '../analytics/curve';
 import { EXPECTATIONS } from '../domain/ratings';
@@ -25,7 +26,8 @@ const IMPORT_LIMITS = {
 } as const;
 
 const id = z.string().min(1).max(IMPORT_LIMITS.idChars);
-const text = z.string().max(IMPORT_LIMITS.textChars);
+// Texts as people wrote them, line breaks and all; nothing hidden (lib/protocol/plain-text.ts).
+const text = linesText(IMPORT_LIMITS.textChars);
 const date = z.string().max(64);
 const role = z.enum(ROLES);
 const count = z.number().int().min(0);
@@ -130,7 +132,7 @@ const WorkshopExportSchema = z.object({
   exportedAt: date,
   workshop: z.object({
     id,
-    title: z.string().trim().min(1).max(WORKSHOP_TITLE_MAX_CHARS),
+    title: lineText(WORKSHOP_TITLE_MAX_CHARS),
     templateId: z.string().regex(/^[a-z0-9-]{1,64}$/),
     locale: z.enum(LOCALES),
     createdAt: date,

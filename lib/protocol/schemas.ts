@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText } from './plain-text';
 import { PARTICIPANT_NAME_MAX_CHARS, SIMULATED_MAX, WORKSHOP_TITLE_MAX_CHARS } from '../constants';
 import { LANES } from '../board/lanes';
 import { EMOTION_NAMES, type Emotion } from '../domain/emotions';
@@ -9,20 +10,8 @@ import { VOTE_BUDGET_MAX } from '../domain/votes';
 import { REVEAL_MODES } from '../domain/workshop';
 import { JOINABLE_ROLES, LENSES, LOCALES } from '../domain/roles';
 
-/**
- * Control characters and bidi embeddings, overrides and isolates: invisible, and the
- * overrides reorder what everyone else reads (a name that shows as another's).
- */
-const HIDDEN_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
-
-/** Trimmed text with a length limit; empty after trimming, or hidden controls, refused. */
-const textField = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((text) => !HIDDEN_CONTROLS.test(text), 'No control or direction characters');
+/** Trimmed one-line text with a length limit; empty, invisible or hidden characters refused. */
+const textField = lineText;
 
 const PhaseSchema = z.enum(PHASES);
 const JoinableRoleSchema = z.enum(JOINABLE_ROLES);
