@@ -111,7 +111,7 @@ describe('RatingBook revealed', () => {
   });
 
   it('carries role, lens, card, persona and the feeling itself', () => {
-    const revealed = book().revealed(control({ revealed: ['1:s1'] }), PEOPLE);
+    const revealed = book().revealed(control({ anonymous: false, revealed: ['1:s1'] }), PEOPLE);
     expect(revealed.find((r) => r.valence === -2)).toMatchObject({
       role: 'customer',
       lens: 'customer',
@@ -122,6 +122,37 @@ describe('RatingBook revealed', () => {
       note: 'felt -2',
     });
     expect(revealed.find((r) => r.valence === -3)).toMatchObject({ emotion: 'angry', effort: 5 });
+  });
+
+  it('in an anonymous workshop: a persona or card only when 3 ratings of the step share it', () => {
+    // A persona held by one person tied their ratings together across steps, and with who
+    // had rated each step (progress) named them (found by the review of issue 24).
+    const dealt = { cardId: 'in-a-hurry', personaId: 'anneli' };
+    const b = new RatingBook([
+      rating(LEA, 's1', 2, dealt),
+      rating(CAI, 's1', -2, dealt),
+      rating(COR, 's1', -3, dealt),
+      rating(LEA, 's2', 1, dealt),
+      rating(CAI, 's2', 1, { ...dealt, personaId: 'bertta' }),
+    ]);
+    const revealed = b.revealed(control({ anonymous: true, revealed: ['1:s1', '1:s2'] }), PEOPLE);
+    const s1 = revealed.filter((r) => r.stepId === 's1');
+    const s2 = revealed.filter((r) => r.stepId === 's2');
+    expect(s1.map((r) => [r.personaId, r.cardId])).toEqual(Array(3).fill(['anneli', 'in-a-hurry']));
+    expect(s2.map((r) => [r.personaId, r.cardId])).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+    // One at a time, as a reveal update sends them: the same rule.
+    const one = b.revealedOne(
+      rating(LEA, 's2', 1, dealt),
+      control({ anonymous: true, revealed: ['1:s2'] }),
+      PEOPLE,
+    );
+    expect(one).toMatchObject({ personaId: null, cardId: null });
+    // Named, everyone's name is on it anyway: nothing to hide.
+    const named = b.revealed(control({ anonymous: false, revealed: ['1:s2'] }), PEOPLE);
+    expect(named.map((r) => r.personaId).sort()).toEqual(['anneli', 'bertta']);
   });
 
   it('in an anonymous workshop: no name and no participant id anywhere', () => {

@@ -11,6 +11,15 @@ import type { ControlState, Participant } from '../../lib/domain/workshop';
 import type { RatingRecord } from '../storage/storage';
 
 /**
+ * In an anonymous workshop a revealed rating names the persona and the situation card its
+ * rater held only when at least this many ratings of the step share it. A persona or card
+ * held by one or two people tied their ratings together across steps, and with who had
+ * rated each step (the progress everyone sees) named the holder and their feelings (found
+ * by the review of issue 24).
+ */
+export const DEALT_GROUP_MIN = 3;
+
+/**
  * A workshop's ratings in memory, and the only place that decides what of them may leave
  * the server: counts and raters' ids for everyone, a person's own ratings for them, and a step's ratings
  * for everyone only once that step is revealed.
@@ -68,11 +77,12 @@ export class RatingBook {
   /** Every rating of every revealed step, named only in a named workshop. */
   revealed(control: ControlState, people: ReadonlyMap<string, Participant>): RevealedRating[] {
     const open = new Set(control.revealed);
+    const shown = this.all().filter((r) => open.has(stepKey(r.round, r.stepId)));
+    const sharing = dealtCounts(shown);
     // In key order (a random alias per rating), not in the order people rated: that order
     // matched the order of who had rated, naming anonymous raters (review of issue 22, F1).
-    return this.all()
-      .filter((r) => open.has(stepKey(r.round, r.stepId)))
-      .map((r) => this.reveal(r, control.anonymous, people))
+    return shown
+      .map((r) => this.reveal(r, control.anonymous, people, sharing))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
@@ -82,14 +92,17 @@ export class RatingBook {
     control: ControlState,
     people: ReadonlyMap<string, Participant>,
   ): RevealedRating | null {
-    if (!control.revealed.includes(stepKey(record.round, record.stepId))) return null;
-    return this.reveal(record, control.anonymous, people);
+    const key = stepKey(record.round, record.stepId);
+    if (!control.revealed.includes(key)) return null;
+    const step = this.all().filter((r) => stepKey(r.round, r.stepId) === key);
+    return this.reveal(record, control.anonymous, people, dealtCounts(step));
   }
 
   private reveal(
     r: RatingRecord,
     anonymous: boolean,
     people: ReadonlyMap<string, Participant>,
+    sharing: ReadonlyMap<string, number>,
   ): RevealedRating {
     const own = this.keyOf(r);
     let alias = this.aliases.get(own);
@@ -100,7 +113,40 @@ export class RatingBook {
     return {
       key: `${stepKey(r.round, r.stepId)}:${alias}`,
       ...ratingView(r, REVEALED_RATING_FIELDS),
+      ...(anonymous && {
+        personaId: shared(sharing, r, 'persona', r.personaId),
+        cardId: shared(sharing, r, 'card', r.cardId),
+      }),
       name: anonymous ? null : (people.get(r.participantId)?.name ?? null),
     };
   }
+}
+
+type Dealt = 'persona' | 'card';
+const dealtKey = (r: RatingRecord, what: Dealt, id: string) =>
+  `${stepKey(r.round, r.stepId)}:${what}:${id}`;
+
+/** How many ratings of each step share each persona and each card. */
+function dealtCounts(ratings: readonly RatingRecord[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of ratings) {
+    for (const [what, id] of [
+      ['persona', r.personaId],
+      ['card', r.cardId],
+    ] as const) {
+      if (id !== null)
+        counts.set(dealtKey(r, what, id), (counts.get(dealtKey(r, what, id)) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** The persona or card, if enough ratings of the step share it; else none. */
+function shared(
+  sharing: ReadonlyMap<string, number>,
+  r: RatingRecord,
+  what: Dealt,
+  id: string | null,
+): string | null {
+  return id !== null && (sharing.get(dealtKey(r, what, id)) ?? 0) >= DEALT_GROUP_MIN ? id : null;
 }
