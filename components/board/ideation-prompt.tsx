@@ -15,11 +15,13 @@ export function usePromptWords() {
       question: prompt.target
         ? t('ideate.prompt', { step, target: t(`ideate.feels.${prompt.target}`) })
         : t('ideate.promptBetter', { step }),
-      evidence: t('ideate.evidence', {
-        mean: fmt.level(prompt.mean),
-        count: prompt.count,
-        felt: t(`emotions.${prompt.felt}`),
-      }),
+      evidence: prompt.felt
+        ? t('ideate.evidence', {
+            mean: fmt.level(prompt.mean),
+            count: prompt.count,
+            felt: t(`emotions.${prompt.felt}`),
+          })
+        : t('ideate.evidenceMixed', { mean: fmt.level(prompt.mean), count: prompt.count }),
       rank: t('ideate.promptRank', { rank: prompt.rank, total }),
     };
   };

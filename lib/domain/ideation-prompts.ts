@@ -12,7 +12,7 @@ import { curve, groupByStep, type CurveRating } from '../analytics/curve';
 import { targetValence } from '../analytics/gaps';
 import { type MomentOfTruth, momentsOfTruth, momentsToDiscuss } from '../analytics/moments';
 import type { AnalyticsStep } from '../analytics/types';
-import { EMOTION_NAMES, EMOTIONS, type Emotion } from './emotions';
+import type { Emotion } from './emotions';
 import { type Rating, stepKey } from './ratings';
 import type { ControlState } from './workshop';
 
@@ -51,7 +51,7 @@ export interface IdeationPrompt {
   /** The step's target feeling, named only when the room felt short of it. */
   target: Emotion | null;
   /** The feeling named most often at the step (the more painful one on a tie). */
-  felt: Emotion;
+  felt: Emotion | null;
   /** The mean valence felt (−3…+3) and how many ratings it is of. */
   mean: number;
   count: number;
@@ -60,13 +60,16 @@ export interface IdeationPrompt {
 /** What a prompt reads of a rating: the curve's fields and the feeling named. */
 export type PromptRating = CurveRating & Pick<Rating, 'emotion'>;
 
-/** Most often named; on a tie the lower valence (the sharper finding), then palette order. */
+/**
+ * Named more often than any other feeling; none on a tie. "Felt most often: Angry" for one
+ * Angry, one Anxious and one Frustrated read as a finding the room had not made (found by
+ * the review).
+ */
 function mostFelt(ratings: readonly PromptRating[]): Emotion | null {
   const counts = new Map<Emotion, number>();
   for (const r of ratings) counts.set(r.emotion, (counts.get(r.emotion) ?? 0) + 1);
-  const named = EMOTION_NAMES.filter((e) => counts.has(e));
-  const score = (e: Emotion) => counts.get(e) ?? 0;
-  return named.sort((a, b) => score(b) - score(a) || EMOTIONS[a] - EMOTIONS[b])[0] ?? null;
+  const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  return first && (!second || first[1] > second[1]) ? first[0] : null;
 }
 
 /**
@@ -85,7 +88,7 @@ export function ideationPrompts(
       const overall = points[moment.index]?.overall;
       const felt = mostFelt(byStep.get(moment.stepId) ?? []);
       const feeling = steps[moment.index]?.targetFeeling ?? '';
-      if (!overall || !felt) return [];
+      if (!overall) return [];
       const target =
         moment.shortfall > 0 && targetValence(feeling) !== null ? (feeling as Emotion) : null;
       const { mean, count } = overall;
