@@ -139,7 +139,7 @@ describe('ideas, votes and actions in Chromium', () => {
       ]);
       downloads[format] = fs.readFileSync((await download.path()) ?? '');
     }
-    // Kept as examples of the exports (copied to docs/examples/ for the README).
+    // Kept as artefacts of the run (docs/examples/ comes from `npm run docs:examples`).
     for (const [format, body] of Object.entries(downloads)) {
       fs.writeFileSync(
         path.join(ARTIFACTS, `example-export.${format === 'csv' ? 'zip' : format}`),
