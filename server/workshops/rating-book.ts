@@ -17,7 +17,7 @@ import type { RatingRecord } from '../storage/storage';
  * rated each step (the progress everyone sees) named the holder and their feelings (found
  * by the review of issue 24).
  */
-export const DEALT_GROUP_MIN = 3;
+const DEALT_GROUP_MIN = 3;
 
 /**
  * A workshop's ratings in memory, and the only place that decides what of them may leave

@@ -17,7 +17,6 @@ import {
 import { tempFile } from './sqlite-files';
 import { describeStorageContract } from './storage-contract';
 
-
 /** Puts `sync` in the place of fs.fdatasync (given the real one); restored after each test. */
 type SyncDone = (err: NodeJS.ErrnoException | null) => void;
 
