@@ -61,7 +61,7 @@ const PLANT: Record<'customer' | 'leader' | 'staff', Array<[number, Expectation]
   ],
 };
 
-/** A workshop of the planted walk, every step revealed, and its JSON, Markdown and PDF text. */
+/** A workshop of the planted walk twice (two rounds), every step revealed, and its exports' text. */
 async function plantedWorkshop() {
   const server = await startTestServer();
   open.push(server);
@@ -87,15 +87,19 @@ async function plantedWorkshop() {
   const steps = (JSON.parse(await json('json')) as WorkshopExport).path.map((s) => s.id);
   expect(steps).toHaveLength(8);
 
+  // Two rounds of the same walk: the latest round's findings, and round 1's kept beside them.
   await ok(fac, 'phase:set', { phase: 'walk' });
-  await ok(fac, 'walk:pace', { pace: 'free' });
-  for (const { role, client } of raters) {
-    for (const [i, [valence, expectation]] of PLANT[role].entries()) {
-      const emotion = EMOTION_OF[valence + 3]!;
-      await ok(client, 'rating:put', rating(steps[i]!, { valence, emotion, expectation }));
+  for (const round of [1, 2]) {
+    if (round > 1) await ok(fac, 'round:start');
+    await ok(fac, 'walk:pace', { pace: 'free' });
+    for (const { role, client } of raters) {
+      for (const [i, [valence, expectation]] of PLANT[role].entries()) {
+        const emotion = EMOTION_OF[valence + 3]!;
+        await ok(client, 'rating:put', rating(steps[i]!, { valence, emotion, expectation }));
+      }
     }
+    await ok(fac, 'reveal:all');
   }
-  await ok(fac, 'reveal:all');
 
   const exp = JSON.parse(await json('json')) as WorkshopExport;
   // The Markdown as read: its backslash escapes taken out.
@@ -125,8 +129,8 @@ function inOrder(text: string, needles: string[]): void {
   }
 }
 
-describe('the findings of a planted workshop', () => {
-  it('rank the customers’ fall and broken promises first, in the same order in the JSON, Markdown and PDF', async () => {
+describe('the findings of a planted two-round workshop', () => {
+  it('rank the customers’ fall and broken promises first, in the same order in the JSON, Markdown and PDF, every round', async () => {
     const { exp, md, pdf } = await plantedWorkshop();
     const { rankings } = exp.analysis;
     const name = (id: string) => {
@@ -171,8 +175,14 @@ describe('the findings of a planted workshop', () => {
       'Moments of truth',
       'Top pains and gains per step',
     ];
+    expect(exp.rounds?.map((r) => r.round)).toEqual([1, 2]);
+    expect(exp.rounds?.[0]?.analysis.rankings).toEqual(rankings);
     for (const text of [md, pdf]) {
       sections(text, titles).forEach((section, i) => inOrder(section, findings[i]!));
+      // Round 1's findings survive round 2, listed in the same order as its JSON rankings.
+      const round1 = text.slice(text.indexOf('Round 1 ('));
+      expect(round1.length).toBeLessThan(text.length);
+      inOrder(round1, findings.flat());
       // The customers' fall, the leaders' and staff's rise beside it, and everyone's.
       expect(text).toContain(
         '4. Waiting for delivery → 5. Delivery (Customer service → Logistics): ' +
