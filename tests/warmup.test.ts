@@ -189,18 +189,36 @@ describe('warm-up answers', () => {
     await toWarmup(crew);
     await ok(crew.leader.client, 'warmup:answer', { workplace: 9, customers: 2 });
     await ok(crew.staff.client, 'warmup:answer', { workplace: 5, customers: 7 });
+    // Three answers: with fewer, the room's figures stay hidden (each answer would be told).
+    await ok(crew.customers[0]!.client, 'warmup:answer', { workplace: 7, customers: 8 });
 
     const server = await restart(crew, dataDir, open);
     const leader = await reconnect(server, crew.leader.joined.token, open);
     expect(leader.you?.warmup).toEqual({ workplace: 9, customers: 2 });
-    expect(leader.states[0]?.warmup).toEqual({ answered: 2, results: null });
+    expect(leader.states[0]?.warmup).toEqual({ answered: 3, results: null });
     const fac = await reconnect(server, crew.fac.joined.token, open);
     await ok(fac, 'warmup:close');
     await waitFor(() => leader.state?.warmup.results !== null, 5000, 'the results');
     expect(leader.state?.warmup.results).toMatchObject({
+      count: 3,
+      enps: { score: 0, promoters: 1, passives: 1, detractors: 1 },
+      customerEstimate: { score: -33, passives: 2, detractors: 1 },
+    });
+  });
+
+  it('shows no room figure while fewer than 3 answered: each answer would be told', async () => {
+    // Found by the review: one staff answer of 4 showed the room "mean 4" to everyone.
+    const crew = await gatherCrew(open, { customers: 1 });
+    await toWarmup(crew);
+    await ok(crew.staff.client, 'warmup:answer', { workplace: 4, customers: 8 });
+    await ok(crew.leader.client, 'warmup:answer', { workplace: 9, customers: 2 });
+    await ok(crew.fac.client, 'warmup:close');
+    const watcher = crew.customers[0]!.client;
+    await waitFor(() => watcher.state?.warmup.results != null, 5000, 'the results');
+    expect(watcher.state?.warmup.results).toMatchObject({
       count: 2,
-      enps: { score: 0, promoters: 1, detractors: 1 },
-      customerEstimate: { score: -50, passives: 1, detractors: 1 },
+      enps: null,
+      customerEstimate: null,
     });
   });
 });

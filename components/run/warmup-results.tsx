@@ -19,7 +19,8 @@ function Figure({
   size,
 }: {
   label: string;
-  figure: NpsFigure;
+  /** Null: too few answered for the room's figure to show (each answer would be told). */
+  figure: NpsFigure | null;
   testId: string;
   size: Size;
 }) {
@@ -28,10 +29,16 @@ function Figure({
   return (
     <div className="rounded-lg border border-stone-300 p-4" data-testid={testId}>
       <p className={`${labelType} font-medium`}>{label}</p>
-      <p className={`${scoreType} font-bold tabular-nums`}>
-        {figure.score > 0 ? `+${figure.score}` : figure.score}
-      </p>
-      <p className={detailType}>{t('detail', { ...figure })}</p>
+      {figure ? (
+        <>
+          <p className={`${scoreType} font-bold tabular-nums`}>
+            {figure.score > 0 ? `+${figure.score}` : figure.score}
+          </p>
+          <p className={detailType}>{t('detail', { ...figure })}</p>
+        </>
+      ) : (
+        <p className={detailType}>{t('hiddenFew')}</p>
+      )}
     </div>
   );
 }

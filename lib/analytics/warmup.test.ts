@@ -172,3 +172,12 @@ describe('hiddenBecause', () => {
     expect(hiddenBecause({ count: 0, figures: null })).toBe('none');
   });
 });
+
+describe('the room’s warm-up figures', () => {
+  it('are hidden while fewer than 3 answered, the count still given', () => {
+    const two = warmupResults(answersOf('staff', [4, 9], [8, 2]));
+    expect(two).toMatchObject({ count: 2, enps: null, customerEstimate: null });
+    const three = warmupResults(answersOf('staff', [4, 9, 7], [8, 2, 7]));
+    expect(three?.enps?.score).toBe(0);
+  });
+});

@@ -43,8 +43,14 @@ export interface RoleWarmup {
   figures: WarmupFigures | null;
 }
 
-export interface WarmupResults extends WarmupFigures {
+export interface WarmupResults {
   count: number;
+  /**
+   * The room's figures; null while fewer than WARMUP_ROLE_MIN_ANSWERS answered: who
+   * answered is no secret, so one or two answers would each be told (found by the review).
+   */
+  enps: NpsFigure | null;
+  customerEstimate: NpsFigure | null;
   /** The same figures per answering role, so leaders' picture can be set beside staff's. */
   byRole: Record<RatedRole, RoleWarmup>;
 }
@@ -104,7 +110,9 @@ export function warmupResults(answers: readonly RoleAnswer[]): WarmupResults | n
       { count: counts[r], figures: shown.has(r) ? figures(of(r)) : null },
     ]),
   ) as Record<RatedRole, RoleWarmup>;
-  return { count: answers.length, ...room, byRole };
+  const hidden = answers.length < WARMUP_ROLE_MIN_ANSWERS;
+  const shownRoom = hidden ? { enps: null, customerEstimate: null } : room;
+  return { count: answers.length, ...shownRoom, byRole };
 }
 
 /** Leaders' scores minus staff's, in points; null unless both are shown. */

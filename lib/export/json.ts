@@ -157,8 +157,9 @@ const WorkshopExportSchema = z.object({
   warmup: z
     .object({
       count,
-      enps: Nps,
-      customerEstimate: Nps,
+      // Null while fewer than 3 answered (each answer would be told).
+      enps: Nps.nullable(),
+      customerEstimate: Nps.nullable(),
       // Exports made before the split lack it (an import reads only the path anyway).
       byRole: z.record(z.enum(RATED_ROLES), RoleWarmup).optional(),
     })

@@ -49,7 +49,8 @@ export interface Summary {
   curveBefore: number;
 }
 
-function npsLine(words: ExportWords, name: string, f: NpsFigure): string {
+function npsLine(words: ExportWords, name: string, f: NpsFigure | null): string {
+  if (!f) return `${name}: ${words.t.warmupFew}`;
   const n = numberFormats(words.locale);
   return fill(
     words.t.npsItem,
